@@ -1,0 +1,75 @@
+"""The ``evnews-tui`` command line: a stable contract that later features extend.
+
+``evnews-tui [PATH...]`` launches the app (importing PATHs first); the subcommands work
+on the library without starting Textual, which is imported only to launch the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from .. import __version__
+from ..core.store import LibraryError
+from . import library_cmds
+from .render import fail
+
+#: subcommand name -> handler(args) -> exit code; filled by build_parser()
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="library file (default: $EVNEWS_DB or the platform data directory)")
+    return common
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The launcher parser and the subcommand parser."""
+    common = _common()
+    launcher = argparse.ArgumentParser(
+        prog="evnews-tui",
+        parents=[common],
+        description="Bilingual (English/Russian) EV industry news reader. Without a command, opens the app.",
+        epilog="commands: add, list, show (run 'evnews-tui COMMAND --help')",
+    )
+    launcher.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
+    launcher.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import before opening")
+    commands = argparse.ArgumentParser(prog="evnews-tui", parents=[common])
+    commands.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
+    sub = commands.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, run in library_cmds.register(sub, common).items():
+        COMMANDS[name] = run
+    return launcher, commands
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    skip_next = False
+    for token in argv:
+        if skip_next:
+            skip_next = False
+        elif token == "--db":
+            skip_next = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    launcher, commands = build_parser()
+    try:
+        if _first_word(argv) in COMMANDS:
+            args = commands.parse_args(argv)
+            return COMMANDS[args.command](args)
+        args = launcher.parse_args(argv)
+        return library_cmds.launch(args)
+    except LibraryError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted", code=130)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
+        return 0

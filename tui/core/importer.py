@@ -1,0 +1,100 @@
+"""``add``: walk paths, read, prepare and store articles, with a progress callback and an import log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from .ingest import DEFAULT_MAX_BYTES, display_path, iter_files, read_path
+from .models import Article, ImportReport, RawArticle, Skip
+from .parallel import Preparer
+from .paths import bundled_articles_dir
+from .store import Library
+
+#: progress(files_done, files_total, current_path, articles_added_so_far)
+Progress = Callable[[int, int, str, int], None]
+_BATCH = 500  # articles per transaction inside one large file
+
+
+def import_paths(
+    library: Library,
+    paths: Sequence[Path | str],
+    *,
+    progress: Progress | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ImportReport:
+    """Import every article under ``paths``. Bad inputs become skips; nothing raises for them.
+
+    Each file is committed on its own (large files every few hundred articles), so an
+    interrupted import keeps what it finished and a re-run adds only the rest.
+    """
+    report = ImportReport()
+    targets = list(iter_files(Path(p) for p in paths))
+    files = [t for t in targets if isinstance(t, Path)]
+    report.skipped.extend(t for t in targets if isinstance(t, Skip))
+    report.files = len(files)
+    with library.transaction() as conn:
+        log_id = conn.execute(
+            "INSERT INTO imports (paths) VALUES (?)", (json.dumps([display_path(p) for p in paths]),)
+        ).lastrowid
+    with Preparer() as preparer:
+        for done, path in enumerate(files):
+            if progress:
+                progress(done, len(files), display_path(path), len(report.added))
+            _import_file(library, preparer, display_path(path), read_path(path, max_bytes), report, log_id)
+    if progress:
+        progress(len(files), len(files), "", len(report.added))
+    with library.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO import_items (import_id, path, status, reason) VALUES (?, ?, 'skipped', ?)",
+            [(log_id, s.path, s.message()) for s in report.skipped],
+        )
+        conn.execute(
+            "UPDATE imports SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), added = ?,"
+            " duplicates = ?, skipped = ? WHERE id = ?",
+            (len(report.added), len(report.duplicates), len(report.skipped), log_id),
+        )
+    return report
+
+
+def _import_file(library: Library, preparer: Preparer, name: str, items: Iterable[RawArticle | Skip], report: ImportReport, log_id: int) -> None:
+    batch: list[RawArticle] = []
+    for item in items:
+        if isinstance(item, Skip):
+            report.skipped.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= _BATCH:
+            _store_batch(library, preparer.map(batch), name, report, log_id)
+            batch = []
+    if batch:
+        _store_batch(library, preparer.map(batch), name, report, log_id)
+
+
+def _store_batch(library: Library, items: list[Article | Skip], name: str, report: ImportReport, log_id: int) -> None:
+    prepared = [item for item in items if isinstance(item, Article)]
+    report.skipped.extend(item for item in items if isinstance(item, Skip))
+    added = duplicates = 0
+    with library.transaction() as conn:
+        for article in prepared:
+            article_id, is_new = library.insert(article)
+            if is_new:
+                added += 1
+                report.added.append(article_id)
+            else:
+                duplicates += 1
+                report.duplicates.append(article.path)
+        conn.execute(
+            "INSERT INTO import_items (import_id, path, status, reason) VALUES (?, ?, 'stored', ?)",
+            (log_id, name, f"{added} added, {duplicates} duplicates"),
+        )
+
+
+def ensure_seeded(library: Library) -> ImportReport | None:
+    """Import the bundled corpus into a library that has never been seeded and is empty."""
+    if library.get_meta("seeded") or library.count():
+        return None
+    report = import_paths(library, [bundled_articles_dir()])
+    library.set_meta("seeded", "1")
+    return report

@@ -1,0 +1,46 @@
+"""HTML pages: main text and metadata through trafilatura."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import RawArticle
+from .errors import ParseError
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment (feed summaries), one paragraph per block element."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except Exception:  # lxml raises several unrelated types on junk input
+        return markup
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for block in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "tr"):
+        block.tail = "\n\n" + (block.tail or "")
+    return root.text_content()
+
+
+def read_html(text: str, path: str, encoding: str) -> Iterator[RawArticle]:
+    """One article per page. Pages with no extractable main text are a parse error."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    except Exception as exc:  # trafilatura/lxml: many failure types on malformed markup
+        raise ParseError(f"unreadable HTML ({type(exc).__name__})") from None
+    if doc is None or not (doc.text or "").strip():
+        raise ParseError("no article text found in the HTML")
+    yield RawArticle(
+        text=doc.text,
+        path=path,
+        format="html",
+        encoding=encoding,
+        title=doc.title,
+        date=doc.date,
+        author=doc.author,
+        url=doc.url,
+        site=doc.sitename or doc.hostname,
+    )

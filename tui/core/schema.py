@@ -1,0 +1,61 @@
+"""The library's SQLite schema and its migrations, one script per version."""
+
+from __future__ import annotations
+
+#: Identifies an evnews-tui library file (``PRAGMA application_id``): "EVNW".
+APPLICATION_ID = 0x45564E57
+
+#: MIGRATIONS[n] upgrades a library from version n to n + 1. Append, never edit.
+MIGRATIONS: list[str] = [
+    # 0 -> 1: articles with user state, duplicate copies, import log
+    """
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title        TEXT NOT NULL,
+        date         TEXT,
+        lang         TEXT NOT NULL,
+        source       TEXT,
+        author       TEXT,
+        url          TEXT,
+        path         TEXT NOT NULL,
+        format       TEXT NOT NULL,
+        encoding     TEXT NOT NULL,
+        ext_id       TEXT,
+        words        INTEGER NOT NULL,
+        text         TEXT NOT NULL,
+        raw_text     TEXT NOT NULL,
+        added_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        read         INTEGER NOT NULL DEFAULT 0,
+        starred      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_by_date ON articles (date DESC, id DESC);
+    CREATE INDEX articles_by_lang ON articles (lang);
+    CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        started_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        finished_at TEXT,
+        paths       TEXT NOT NULL,
+        added       INTEGER NOT NULL DEFAULT 0,
+        duplicates  INTEGER NOT NULL DEFAULT 0,
+        skipped     INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE import_items (
+        import_id  INTEGER NOT NULL REFERENCES imports (id),
+        path       TEXT NOT NULL,
+        status     TEXT NOT NULL,
+        reason     TEXT,
+        article_id INTEGER
+    );
+    CREATE TABLE article_copies (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        path       TEXT NOT NULL,
+        url        TEXT,
+        ext_id     TEXT,
+        UNIQUE (article_id, path)
+    );
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
