@@ -19,15 +19,19 @@ from .render import fail
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(default: object = None) -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="library file (default: $EVNEWS_DB or the platform data directory)")
+    common.add_argument("--db", metavar="PATH", default=default,
+                        help="library file (default: $EVNEWS_DB or the platform data directory)")
     return common
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The launcher parser and the subcommand parser."""
     common = _common()
+    # SUPPRESS: a subcommand's own --db default must not erase one given before the command.
+    sub_common = _common(argparse.SUPPRESS)
     launcher = argparse.ArgumentParser(
         prog="evnews-tui",
         parents=[common],
@@ -39,7 +43,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     commands = argparse.ArgumentParser(prog="evnews-tui", parents=[common])
     commands.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
     sub = commands.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, run in library_cmds.register(sub, common).items():
+    for name, run in library_cmds.register(sub, sub_common).items():
         COMMANDS[name] = run
     return launcher, commands
 

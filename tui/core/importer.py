@@ -31,7 +31,8 @@ def import_paths(
     """
     report = ImportReport()
     targets = list(iter_files(Path(p) for p in paths))
-    files = [t for t in targets if isinstance(t, Path)]
+    own = _library_files(library)
+    files = [t for t in targets if isinstance(t, Path) and t.absolute() not in own]
     report.skipped.extend(t for t in targets if isinstance(t, Skip))
     report.files = len(files)
     with library.transaction() as conn:
@@ -56,6 +57,12 @@ def import_paths(
             (len(report.added), len(report.duplicates), len(report.skipped), log_id),
         )
     return report
+
+
+def _library_files(library: Library) -> set[Path]:
+    """The library's own database files, never imported even when inside an imported folder."""
+    db = library.path.absolute()
+    return {db} | {db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
 
 
 def _import_file(library: Library, preparer: Preparer, name: str, items: Iterable[RawArticle | Skip], report: ImportReport, log_id: int) -> None:
