@@ -20,10 +20,12 @@ _EN_MDY = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\
 _EN_DMY = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b")
 _RU_DMY = re.compile(r"\b(\d{1,2}) ([а-яё]{3,9})\.?,? (\d{4})(?: г(?:ода|\.)?)?", re.IGNORECASE)
 _DATELINE_MAX = 60  # a paragraph longer than this is prose, not a dateline
+_CREDIT_LOOK = 12  # bylines and source credits are looked for in this many final paragraphs
+_CREDIT_TAIL = 100  # ... and in the last characters of each
 
 _AUTHOR = re.compile(r"(?:^|\s)(?:author|by|автор|авторы)\s*:\s*([^.!?:\n]{2,60})\s*$", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|автор|авторы)\s*:?\s*$", re.IGNORECASE)
-_BY_LINE = re.compile(r"^by ([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})$")
+_BY_LINE = re.compile(r"^[Bb]y ([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){1,3})$")
 _SOURCE = re.compile(r"^(?:source|источник)\s*:\s*(.{1,60}?)\W*$", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"^(?:source|источник)\s*:?\s*$", re.IGNORECASE)
 
@@ -102,10 +104,15 @@ def find_title(paras: list[str], skip: set[int]) -> int | None:
     return candidates[0] if candidates else None
 
 
+def _tail_indexes(paras: list[str]) -> range:
+    """Bylines and credits sit at the end: the last few paragraphs, newest first."""
+    return range(len(paras) - 1, max(-1, len(paras) - 1 - _CREDIT_LOOK), -1)
+
+
 def find_author(paras: list[str]) -> str | None:
     """The byline: "Author: X", "Автор: X", "Author:" then X, or "By X" near the top."""
-    for i in range(len(paras) - 1, -1, -1):
-        para = paras[i]
+    for i in _tail_indexes(paras):
+        para = paras[i][-_CREDIT_TAIL:]
         if m := _AUTHOR.search(para):
             return _tidy_name(m[1])
         if _AUTHOR_LABEL.match(para) and i + 1 < len(paras) and len(paras[i + 1]) <= 60:
@@ -118,7 +125,7 @@ def find_author(paras: list[str]) -> str | None:
 
 def find_source(paras: list[str]) -> str | None:
     """The outlet credited in the text: "Source: RB", "Источник: ТАСС"."""
-    for i in range(len(paras) - 1, -1, -1):
+    for i in _tail_indexes(paras):
         if m := _SOURCE.match(paras[i]):
             return m[1].strip()
         if _SOURCE_LABEL.match(paras[i]) and i + 1 < len(paras) and len(paras[i + 1]) <= 60:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 
@@ -34,13 +35,14 @@ class Preparer:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
         self._pool: ProcessPoolExecutor | None = None
 
-    def map(self, batch: list[RawArticle]) -> list[Article | Skip]:
+    def map(self, batch: list[RawArticle]) -> Iterator[Article | Skip]:
+        """Prepared articles in input order, yielded as they are ready so storing overlaps work."""
         if self.workers < 2 or len(batch) < PARALLEL_THRESHOLD:
-            return [prepare_or_skip(raw) for raw in batch]
+            return map(prepare_or_skip, batch)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        chunk = max(1, len(batch) // (self.workers * 4))
-        return list(self._pool.map(prepare_or_skip, batch, chunksize=chunk))
+        chunk = max(1, min(16, len(batch) // (self.workers * 4)))
+        return self._pool.map(prepare_or_skip, batch, chunksize=chunk)
 
     def __enter__(self) -> Preparer:
         return self

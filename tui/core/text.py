@@ -70,7 +70,10 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(fold(f"{title}\n{body}").encode("utf-8")).hexdigest()[:32]
 
 
+_DASHES = ("-", "–", "—", "•", "|", "/")
+
+
 def word_count(text: str) -> int:
-    """Words as ``wc -w`` counts them, less stand-alone punctuation such as dashes."""
+    """Words as ``wc -w`` counts them, less stand-alone dashes and separators."""
     tokens = text.split()
-    return len(tokens) - sum(1 for t in tokens if len(t) == 1 and not t.isalnum())
+    return len(tokens) - sum(tokens.count(dash) for dash in _DASHES)

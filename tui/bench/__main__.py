@@ -1,0 +1,50 @@
+"""``python -m tui.bench [import|clean] [--json] [--repeats N]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from . import cleaning, corpora_dir, importing
+
+
+def _table(title: str, rows: list[dict]) -> Table:
+    table = Table(title=title)
+    for key in rows[0]:
+        table.add_column(key, justify="right" if isinstance(rows[0][key], (int, float)) else "left")
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__)
+    parser.add_argument("suite", nargs="?", choices=("import", "clean"), default="import")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="one JSON object per line")
+    args = parser.parse_args(argv)
+    if args.suite == "clean":
+        return _emit("Cleaning on the bundled seeds", cleaning.run(), args.json)
+    if not corpora_dir().is_dir():
+        print(f"python -m tui.bench: corpora not found at {corpora_dir()} (set EVNEWS_CORPORA)", file=sys.stderr)
+        return 1
+    title = f"Import throughput ({os.cpu_count()} cores, no entity extraction)"
+    return _emit(title, importing.run(args.repeats), args.json)
+
+
+def _emit(title: str, rows: list[dict], as_json: bool) -> int:
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    else:
+        Console().print(_table(title, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
