@@ -120,3 +120,16 @@ def test_hostile_titles_print_literally_without_escapes(cli, tmp_path: Path, tit
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     if title.startswith("["):
         assert "[bold red]gotcha[/]" in out
+
+
+def test_launch_imports_paths_then_opens_the_app(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.app
+
+    opened: list[Path] = []
+    monkeypatch.setattr(tui.app.EvNewsApp, "run", lambda self: opened.append(self.db_path))
+    note = tmp_path / "note.txt"
+    note.write_text("Evolute opens a dealer in Kazan\n\nEvolute opened its first dealer in Kazan.\n", encoding="utf-8")
+    code, out, _ = cli(str(note))
+    assert code == 0 and "1 new" in out and len(opened) == 1
+    titles = [r["title"] for r in json.loads(cli("--db", str(opened[0]), "list", "--json")[1])]
+    assert "Evolute opens a dealer in Kazan" in titles and len(titles) == 4
