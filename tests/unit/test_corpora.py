@@ -23,7 +23,7 @@ def test_jsonl_corpus_counts(library: Library, corpora: Path, relative: str) -> 
     path = corpora / relative
     records = _records(path)
     distinct = {" ".join((r.get("title") or "").split()).casefold() + "\n" + " ".join(r["text"].split()).casefold() for r in records}
-    report = import_paths(library, [path])
+    report = import_paths(library, [path], entities=False)
     assert report.skipped == []
     assert len(report.added) + len(report.duplicates) == len(records)  # every record was read
     assert len(report.added) == len(distinct) == library.count()  # identical texts stored once
@@ -32,7 +32,7 @@ def test_jsonl_corpus_counts(library: Library, corpora: Path, relative: str) -> 
 
 
 def test_ng_file_reads_895_articles_with_dates(library: Library, corpora: Path) -> None:
-    report = import_paths(library, [corpora / "ru_news_ng/ng_articles.jsonl"])
+    report = import_paths(library, [corpora / "ru_news_ng/ng_articles.jsonl"], entities=False)
     assert len(report.added) + len(report.duplicates) == 895
     articles = library.list_articles()
     assert all(a.date and a.lang == "ru" for a in articles)
@@ -41,5 +41,5 @@ def test_ng_file_reads_895_articles_with_dates(library: Library, corpora: Path) 
 
 def test_rt_records_with_line_separators_are_not_split(library: Library, corpora: Path) -> None:
     # Two RT texts contain U+2028; splitting JSONL with str.splitlines() would break them.
-    report = import_paths(library, [corpora / "ru_news_rt/rt_articles.jsonl"])
+    report = import_paths(library, [corpora / "ru_news_rt/rt_articles.jsonl"], entities=False)
     assert report.skipped == [] and len(report.added) == 513

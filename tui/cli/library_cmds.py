@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from ..core import entity_store
 from ..core.importer import ensure_seeded, import_paths
 from ..core.ingest import DEFAULT_MAX_BYTES
 from ..core.paths import resolve_db_path
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     lst.add_argument("--lang", choices=("en", "ru", "other"))
     lst.add_argument("--sort", choices=("date", "title", "source", "added"), default="date")
     lst.add_argument("--limit", type=int, metavar="N")
+    lst.add_argument("--entity", metavar="NAME",
+                     help="only articles mentioning this entity, under any alias, in either language")
     lst.add_argument("--json", action="store_true", help="print a JSON array (without article text)")
 
     show = sub.add_parser("show", parents=[common], help="show one article")
@@ -58,7 +61,12 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with open_library(args) as library:
-        articles = library.list_articles(lang=args.lang, order=args.sort, limit=args.limit)
+        entity_ids = None
+        if args.entity is not None:
+            entity_ids = entity_store.find_entities(library.conn, args.entity, limit=1)
+            if not entity_ids:
+                return fail(f"no entity matches {args.entity!r} (see 'evnews-tui entities')")
+        articles = library.list_articles(lang=args.lang, order=args.sort, limit=args.limit, entities=entity_ids)
     if args.json:
         print_json([a.to_json(with_text=False) for a in articles])
     else:

@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from . import entity_store
+from .entities.link import Linker
 from .ingest import DEFAULT_MAX_BYTES, display_path, iter_files, read_path
 from .models import Article, ImportReport, RawArticle, Skip
 from .parallel import Preparer
@@ -14,7 +16,7 @@ from .store import Library
 
 #: progress(files_done, files_total, current_path, articles_added_so_far)
 Progress = Callable[[int, int, str, int], None]
-_BATCH = 500  # articles per transaction inside one large file
+_BATCH = 200  # articles per transaction inside one large file
 
 
 def import_paths(
@@ -24,12 +26,14 @@ def import_paths(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int | None = None,
+    entities: bool = True,
 ) -> ImportReport:
     """Import every article under ``paths``. Bad inputs become skips; nothing raises for them.
 
     Each file is committed on its own (large files every few hundred articles), so an
     interrupted import keeps what it finished and a re-run adds only the rest.
-    ``workers`` caps the processes used for large batches (default: the CPU count, up to 4).
+    ``workers`` caps the processes used for large batches (default: the CPU count, up to 4);
+    ``entities=False`` skips entity extraction (``reindex`` can add it later).
     """
     report = ImportReport()
     targets = list(iter_files(Path(p) for p in paths))
@@ -41,11 +45,12 @@ def import_paths(
         log_id = conn.execute(
             "INSERT INTO imports (paths) VALUES (?)", (json.dumps([display_path(p) for p in paths]),)
         ).lastrowid
-    with Preparer(workers) as preparer:
+    session = _Session(library, report, log_id, entity_store.make_linker(library.conn) if entities else None)
+    with Preparer(workers, entities) as preparer:
         for done, path in enumerate(files):
             if progress:
                 progress(done, len(files), display_path(path), len(report.added))
-            _import_file(library, preparer, display_path(path), read_path(path, max_bytes), report, log_id)
+            _import_file(session, preparer, display_path(path), read_path(path, max_bytes))
     if progress:
         progress(len(files), len(files), "", len(report.added))
     with library.transaction() as conn:
@@ -67,38 +72,57 @@ def _library_files(library: Library) -> set[Path]:
     return {db} | {db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal")}
 
 
-def _import_file(library: Library, preparer: Preparer, name: str, items: Iterable[RawArticle | Skip], report: ImportReport, log_id: int) -> None:
+class _Session:
+    """What one import carries from file to file."""
+
+    def __init__(self, library: Library, report: ImportReport, log_id: int, linker: Linker | None) -> None:
+        self.library, self.report, self.log_id, self.linker = library, report, log_id, linker
+
+
+def _import_file(session: _Session, preparer: Preparer, name: str, items: Iterable[RawArticle | Skip]) -> None:
     batch: list[RawArticle] = []
     for item in items:
         if isinstance(item, Skip):
-            report.skipped.append(item)
+            session.report.skipped.append(item)
             continue
         batch.append(item)
         if len(batch) >= _BATCH:
-            _store_batch(library, preparer.map(batch), name, report, log_id)
+            _store_batch(session, preparer.map(batch), name)
             batch = []
     if batch:
-        _store_batch(library, preparer.map(batch), name, report, log_id)
+        _store_batch(session, preparer.map(batch), name)
 
 
-def _store_batch(library: Library, items: Iterable[Article | Skip], name: str, report: ImportReport, log_id: int) -> None:
-    added = duplicates = 0
+def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) -> None:
+    library, report = session.library, session.report
+    added = duplicates = failed = 0
+    touched: set[int] = set()
     with library.transaction() as conn:
         for article in items:
             if isinstance(article, Skip):
                 report.skipped.append(article)
                 continue
             article_id, is_new = library.insert(article)
-            if is_new:
-                added += 1
-                report.added.append(article_id)
-            else:
+            if not is_new:
                 duplicates += 1
                 report.duplicates.append(article.path)
+                continue
+            added += 1
+            report.added.append(article_id)
+            if session.linker is not None:
+                if article.mentions is None:
+                    failed += 1
+                else:
+                    touched |= entity_store.save_mentions(conn, article_id, article.lang, article.mentions, session.linker)
+        if session.linker is not None:
+            entity_store.flush_keys(conn, session.linker)
+            entity_store.refresh_names(conn, touched)
         conn.execute(
             "INSERT INTO import_items (import_id, path, status, reason) VALUES (?, ?, 'stored', ?)",
-            (log_id, name, f"{added} added, {duplicates} duplicates"),
+            (session.log_id, name, f"{added} added, {duplicates} duplicates"),
         )
+    if failed:
+        report.warnings.append(f"{name}: entities could not be extracted for {failed} articles (run 'evnews-tui reindex')")
 
 
 def ensure_seeded(library: Library) -> ImportReport | None:

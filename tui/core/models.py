@@ -49,6 +49,8 @@ class Article:
     id: int | None = None
     read: bool = False
     starred: bool = False
+    #: entity mentions; None until extraction has run (or when it failed)
+    mentions: list[Mention] | None = None
 
     def to_json(self, *, with_text: bool = True) -> dict[str, Any]:
         """The CLI's JSON contract: id, title, date, lang, source, author, url, path, words, encoding[, text]."""
@@ -61,6 +63,25 @@ class Article:
         if with_text:
             data["text"] = self.text
         return data
+
+
+@dataclass(slots=True)
+class Mention:
+    """One entity mention in an article's title or cleaned text.
+
+    ``key`` identifies the entity it links to: a gazetteer id such as ``org:kamaz`` or,
+    for entities the gazetteer does not know, ``TYPE:`` plus the script-independent key.
+    """
+
+    type: str  # ORG, PERSON, PLACE, PRODUCT, FIGURE
+    field: str  # "title" or "text"
+    start: int
+    end: int
+    surface: str
+    name: str  # normal form in the mention's language: «Казахстан», "Sergey Kogogin"
+    key: str
+    #: the gazetteer's (English name, Russian name, aliases) when the entity is a known one
+    canonical: tuple[str, str | None, tuple[str, ...]] | None = None
 
 
 @dataclass(slots=True)
@@ -83,6 +104,8 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     files: int = 0
+    #: problems that did not stop an article from being imported
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

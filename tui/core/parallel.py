@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 
-from .models import Article, RawArticle, Skip
+from .models import Article, Mention, RawArticle, Skip
 from .prepare import prepare
 
 #: batches smaller than this are prepared in-process
 PARALLEL_THRESHOLD = 64
+#: articles per task: entity extraction batches the Russian NER over them
+CHUNK = 8
 
 
 def prepare_or_skip(raw: RawArticle) -> Article | Skip:
@@ -28,21 +30,62 @@ def prepare_or_skip(raw: RawArticle) -> Article | Skip:
         return Skip(raw.path, "parse error", f"{type(exc).__name__}: {exc}"[:200])
 
 
+def prepare_chunk(raws: list[RawArticle], entities: bool = True) -> list[Article | Skip]:
+    """Prepare a few articles and extract their entities together (NER runs in batches)."""
+    items = [prepare_or_skip(raw) for raw in raws]
+    if entities:
+        articles = [a for a in items if isinstance(a, Article)]
+        add_mentions(articles)
+    return items
+
+
+def extract_chunk(items: list[tuple[str, str, str]]) -> list[list[Mention] | None]:
+    """Entity mentions for a few stored articles; None for each if extraction fails."""
+    from .entities import extract_batch
+
+    try:
+        return list(extract_batch(items))
+    except Exception:
+        return [None] * len(items)
+
+
+def add_mentions(articles: list[Article]) -> None:
+    """Fill ``article.mentions``; a failure costs those articles their entities, not the import."""
+    # On failure the mentions stay None: the articles are kept and `reindex` retries.
+    for article, mentions in zip(articles, extract_chunk([(a.title, a.text, a.lang) for a in articles])):
+        article.mentions = mentions
+
+
 class Preparer:
     """``with Preparer() as p: p.map(batch)``; the pool starts on the first large batch."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, entities: bool = True) -> None:
         self.workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+        self.entities = entities
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, batch: list[RawArticle]) -> Iterator[Article | Skip]:
         """Prepared articles in input order, yielded as they are ready so storing overlaps work."""
+        chunks = [batch[i:i + CHUNK] for i in range(0, len(batch), CHUNK)]
         if self.workers < 2 or len(batch) < PARALLEL_THRESHOLD:
-            return map(prepare_or_skip, batch)
+            results: Iterator[list[Article | Skip]] = (prepare_chunk(c, self.entities) for c in chunks)
+        else:
+            results = self._executor().map(prepare_chunk, chunks, [self.entities] * len(chunks))
+        return (item for chunk in results for item in chunk)
+
+    def extract(self, items: list[tuple[str, str, str]]) -> Iterator[list[Mention] | None]:
+        """Mentions for stored ``(title, text, lang)`` items (``reindex``), in order."""
+        chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+        if self.workers < 2 or len(items) < PARALLEL_THRESHOLD:
+            results: Iterator[list[list[Mention] | None]] = map(extract_chunk, chunks)
+        else:
+            results = self._executor().map(extract_chunk, chunks)
+        return (item for chunk in results for item in chunk)
+
+    def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        chunk = max(1, min(16, len(batch) // (self.workers * 4)))
-        return self._pool.map(prepare_or_skip, batch, chunksize=chunk)
+        return self._pool
 
     def __enter__(self) -> Preparer:
         return self

@@ -56,6 +56,40 @@ MIGRATIONS: list[str] = [
     );
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 1 -> 2: entities, the keys that link to them, their names per language, mentions
+    """
+    CREATE TABLE entities (
+        id      INTEGER PRIMARY KEY,
+        type    TEXT NOT NULL,
+        name    TEXT NOT NULL,
+        name_en TEXT,
+        name_ru TEXT,
+        curated INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX entities_by_type ON entities (type);
+    CREATE TABLE entity_keys (
+        key       TEXT PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE
+    );
+    CREATE TABLE entity_names (
+        entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+        name      TEXT NOT NULL,
+        lang      TEXT NOT NULL,
+        count     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (entity_id, name)
+    );
+    CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        entity_id  INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+        field      TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        surface    TEXT NOT NULL
+    );
+    CREATE INDEX mentions_by_entity ON mentions (entity_id, article_id);
+    CREATE INDEX mentions_by_article ON mentions (article_id, field, start);
+    ALTER TABLE articles ADD COLUMN entities_done INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -126,13 +126,18 @@ class Library:
         counts = dict(self.conn.execute("SELECT lang, count(*) FROM articles GROUP BY lang").fetchall())
         return {"total": sum(counts.values()), "en": counts.get("en", 0), "ru": counts.get("ru", 0), "other": counts.get("other", 0)}
 
-    def list_articles(self, *, lang: str | None = None, order: str = "date", limit: int | None = None) -> list[Article]:
-        """Articles without their text (for lists), newest first by default."""
-        sql = f"SELECT {_LIST_COLUMNS} FROM articles"
+    def list_articles(self, *, lang: str | None = None, order: str = "date", limit: int | None = None,
+                      entities: list[int] | None = None) -> list[Article]:
+        """Articles without their text (for lists), newest first by default; with
+        ``entities``, only those mentioning any of them."""
+        sql = f"SELECT {_LIST_COLUMNS} FROM articles WHERE 1"
         params: list[object] = []
         if lang:
-            sql += " WHERE lang = ?"
+            sql += " AND lang = ?"
             params.append(lang)
+        if entities is not None:
+            sql += f" AND id IN (SELECT article_id FROM mentions WHERE entity_id IN ({','.join('?' * len(entities))}))"
+            params.extend(entities)
         sql += f" ORDER BY {_ORDERS.get(order, _ORDERS['date'])}"
         if limit is not None:
             sql += " LIMIT ?"

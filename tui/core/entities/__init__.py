@@ -1,0 +1,112 @@
+"""Entity extraction: typed, normalised mentions with keys that link across languages.
+
+``extract_batch`` is the entry point (the importer calls it in worker processes). The
+gazetteer, pymorphy3 and the natasha model load on first use, never at app start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import Mention
+from ..text import fold
+from .extract_en import extract_en
+from .extract_ru import ner_spans
+from .figures import find_figures
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .keys import link_key
+from .morph import is_patronymic, normal_form
+from .scan import scan, tokenize
+
+ENTITY_TYPES = ("ORG", "PERSON", "PLACE", "PRODUCT", "FIGURE")
+
+
+def extract_batch(items: Sequence[tuple[str, str, str]]) -> list[list[Mention]]:
+    """Mentions for each ``(title, text, lang)``; Russian texts go through NER together."""
+    gazetteer = load_gazetteer()
+    fields = [(i, name, value, lang) for i, (title, text, lang) in enumerate(items)
+              for name, value in (("title", title), ("text", text)) if value]
+    ru = [f for f in fields if f[3] == "ru"]
+    spans = dict(zip([(f[0], f[1]) for f in ru], ner_spans([f[2] for f in ru])))
+    out: list[list[Mention]] = [[] for _ in items]
+    for i, name, value, lang in fields:
+        if lang == "ru":
+            found = _russian(value, spans[(i, name)], gazetteer)
+        else:
+            found = [(s, e, kind, entry, _clean_en(value[s:e])) for s, e, kind, entry in extract_en(value, gazetteer)]
+        out[i].extend(_mentions(name, value, found, gazetteer))
+        out[i].extend(
+            Mention("FIGURE", name, s, e, surface, surface, "FIGURE:" + fold(surface))
+            for s, e, surface in find_figures(value, lang)
+        )
+    for mentions in out:
+        _link_people_in_document(mentions)
+    return out
+
+
+def extract(title: str, text: str, lang: str) -> list[Mention]:
+    return extract_batch([(title, text, lang)])[0]
+
+
+def _clean_en(surface: str) -> str:
+    for tail in ("'s", "’s"):
+        if surface.endswith(tail):
+            return surface[: -len(tail)]
+    return surface
+
+
+def _russian(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list:
+    found = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        name = normal_form(surface, kind)
+        entry = gazetteer.lookup(name, place=kind == "PLACE") or gazetteer.lookup(surface)
+        if entry is not None and entry.type != kind and not (kind == "PLACE" and entry.type == "ORG"):
+            entry = entry if entry.rank == 0 else None  # curated types win; a city never renames an ORG
+        found.append((start, end, entry.type if entry else kind, entry, name))
+    tokens = tokenize(text)
+    for i, j, entry in scan(text, tokens, gazetteer, lemmatize=True, max_rank=1):
+        start, end = tokens[i].start, tokens[j].end
+        if not any(s < end and start < e for s, e, *_ in found):
+            found.append((start, end, entry.type, entry, normal_form(text[start:end], entry.type)))
+    return found
+
+
+def _mentions(field: str, text: str, found: list, gazetteer: Gazetteer) -> list[Mention]:
+    mentions = []
+    for start, end, kind, entry, name in found:
+        if entry is None and kind == "PERSON":
+            entry = gazetteer.surname(name) if len(name.split()) == 1 else None
+        key = entry.id if entry else _key(kind, name)
+        if not key.split(":", 1)[1]:
+            continue
+        canonical = (entry.en, entry.ru, tuple(sorted(entry.aliases))) if entry else None
+        mentions.append(Mention(kind, field, start, end, text[start:end], name, key, canonical))
+    return mentions
+
+
+def _key(kind: str, name: str) -> str:
+    if kind != "PERSON":
+        return f"{kind}:{link_key(name)}"
+    words = [w for w in name.replace(".", ". ").split() if not is_patronymic(w) and not (len(w) <= 2 and w.endswith("."))]
+    if len(words) >= 2:
+        return f"PERSON:{link_key(words[0])}_{link_key(words[-1])}"
+    return f"PERSON:_{link_key(words[-1])}" if words else "PERSON:"
+
+
+def _link_people_in_document(mentions: list[Mention]) -> None:
+    """A bare surname takes the key of the one full name with that surname in the article."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PERSON":
+            surname = link_key(m.name.split()[-1])
+            if not m.key.startswith("PERSON:_"):
+                full.setdefault(surname, set()).add(m.key)
+    for m in mentions:
+        if m.key.startswith("PERSON:_"):
+            keys = full.get(m.key[len("PERSON:_"):], set())
+            if len(keys) == 1:
+                m.key = next(iter(keys))
+
+
+__all__ = ["ENTITY_TYPES", "Entry", "extract", "extract_batch", "load_gazetteer"]

@@ -1,0 +1,44 @@
+"""``reindex``: re-extract every article's entities, e.g. after a gazetteer change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import entity_store
+from .parallel import Preparer
+from .store import Library
+
+_BATCH = 200
+
+
+def reindex(library: Library, *, progress: Callable[[int, int], None] | None = None,
+            workers: int | None = None) -> tuple[int, int]:
+    """Rebuild all entities; return ``(articles processed, articles that failed)``.
+
+    Work is committed in batches, so an interrupted reindex leaves the articles done so
+    far complete; the rest have no entities until the next reindex.
+    """
+    with library.transaction() as conn:
+        entity_store.clear_entities(conn)
+    ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
+    linker = entity_store.make_linker(library.conn)
+    failed = 0
+    with Preparer(workers) as preparer:
+        for offset in range(0, len(ids), _BATCH):
+            batch = ids[offset:offset + _BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
+                                        batch).fetchall()
+            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows])
+            with library.transaction() as conn:
+                touched: set[int] = set()
+                for (article_id, _, _, lang), mentions in zip(rows, results):
+                    if mentions is None:
+                        failed += 1
+                        continue
+                    touched |= entity_store.save_mentions(conn, article_id, lang, mentions, linker)
+                entity_store.flush_keys(conn, linker)
+                entity_store.refresh_names(conn, touched)
+            if progress:
+                progress(min(offset + _BATCH, len(ids)), len(ids))
+    return len(ids), failed
