@@ -34,12 +34,14 @@ def run_entities(args: argparse.Namespace, console: Console, err: Console) -> in
     from .entities import evaluate
 
     root = corpora_root()
-    readers = {"factrueval": gold.factrueval, "nerel": gold.nerel, "conll_en": gold.conll}
+    readers = {"factrueval": lambda r, n: gold.factrueval(r, n, args.strict),
+               "nerel": lambda r, n: gold.nerel(r, n, args.strict), "conll_en": gold.conll}
     reports = []
     for name, reader in readers.items():
         if args.dataset and name not in args.dataset:
             continue
-        docs = reader(root, args.nested)[: args.limit] if args.limit else reader(root, args.nested)
+        docs = reader(root, args.nested)
+        docs = docs[: args.limit] if args.limit else docs
         started = time.perf_counter()
         report = evaluate(name, docs, args.errors)
         reports.append(report)
@@ -100,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     ent.add_argument("--limit", type=int, default=0, help="at most N documents per data set (default: all)")
     ent.add_argument("--errors", type=int, default=0, help="list the N most frequent doc-level FPs and FNs")
     ent.add_argument("--nested", action="store_true", help="keep gold mentions nested inside others")
+    ent.add_argument("--strict", action="store_true",
+                     help="score against every gold mention, descriptors and adjectives included (default: names)")
     ent.add_argument("--dataset", action="append", choices=("factrueval", "nerel", "conll_en"),
                      help="only this data set (repeatable)")
     link = sub.add_parser("linking", help="EN↔RU linking on WMT newstest aligned pairs")

@@ -9,6 +9,13 @@
 * CoNLL-2003 English test (IOB2): each document's text is its tokens joined by single
   spaces and its sentences by newlines; MISC is ignored.
 
+By default gold is limited to *names* (``strict=False``), as NER systems are scored: for
+factRuEval the extent of an object's name spans (name/surname/patronymic/nickname,
+org_name, loc_name), skipping objects that are only a descriptor («компания»,
+«правительство») or a geo adjective («российский»); for NEREL, mentions that start with
+a lowercase letter (adjectives and common nouns such as «американский», «полиция») are
+skipped. ``strict=True`` keeps every gold mention.
+
 Both Russian sets nest entities («Эха Москвы» holds «Москвы»). Our extractor's mentions
 never overlap, so by default a gold mention lying inside another kept gold mention is
 dropped (flat, outermost-only scoring); ``nested=True`` keeps them all.
@@ -88,7 +95,21 @@ def _flatten(doc: Doc, nested: bool) -> Doc:
     return doc
 
 
-def factrueval(root: Path, nested: bool = False) -> list[Doc]:
+_FACTRU_NAME_SPANS = {"name", "surname", "patronymic", "nickname", "org_name", "loc_name"}
+
+
+def _factru_span(entity: dict, text: str, strict: bool) -> Span | None:
+    kind = FACTRU_TYPES[entity["type"]]
+    if strict:
+        return Span(kind, entity["start"], entity["end"], text[entity["start"]:entity["end"]])
+    names = [s for s in entity.get("spans", []) if s["type"] in _FACTRU_NAME_SPANS]
+    if not names:
+        return None
+    start, end = min(s["start"] for s in names), max(s["end"] for s in names)
+    return Span(kind, start, end, text[start:end])
+
+
+def factrueval(root: Path, nested: bool = False, strict: bool = False) -> list[Doc]:
     """The 132 factRuEval-2016 test documents."""
     docs = []
     path = root / "factrueval2016" / "factrueval2016_objects.jsonl"
@@ -98,13 +119,13 @@ def factrueval(root: Path, nested: bool = False) -> list[Doc]:
             if row["split"] != "testset":
                 continue
             text = row["text"]
-            spans = [Span(FACTRU_TYPES[e["type"]], e["start"], e["end"], text[e["start"]:e["end"]])
-                     for e in row["entities"] if e["type"] in FACTRU_TYPES]
+            spans = [span for e in row["entities"] if e["type"] in FACTRU_TYPES
+                     if (span := _factru_span(e, text, strict)) is not None]
             docs.append(_flatten(Doc(row["id"], "ru", text, spans), nested))
     return docs
 
 
-def nerel(root: Path, nested: bool = False) -> list[Doc]:
+def nerel(root: Path, nested: bool = False, strict: bool = False) -> list[Doc]:
     """The 93 NEREL v1.1 test documents."""
     docs = []
     folder = root / "nerel" / "NEREL-v1.1" / "test"
@@ -118,7 +139,8 @@ def nerel(root: Path, nested: bool = False) -> list[Doc]:
             if kind not in NEREL_TYPES or ";" in ranges:
                 continue
             start, end = map(int, ranges.split())
-            spans.append(Span(NEREL_TYPES[kind], start, end, text[start:end]))
+            if strict or text[start:start + 1].isupper() or text[start:start + 1].isdigit():
+                spans.append(Span(NEREL_TYPES[kind], start, end, text[start:end]))
         docs.append(_flatten(Doc(ann.stem, "ru", text, spans), nested))
     return docs
 
@@ -184,9 +206,10 @@ def _conll_doc(doc_id: str, sentences: list[list[tuple[str, str]]]) -> Doc:
     return Doc(doc_id, "en", text, kept)
 
 
-def load(root: Path, nested: bool = False) -> dict[str, list[Doc]]:
+def load(root: Path, nested: bool = False, strict: bool = False) -> dict[str, list[Doc]]:
     """All three entity test sets, by name."""
-    return {"factrueval": factrueval(root, nested), "nerel": nerel(root, nested), "conll_en": conll(root, nested)}
+    return {"factrueval": factrueval(root, nested, strict), "nerel": nerel(root, nested, strict),
+            "conll_en": conll(root, nested)}
 
 
 def wmt_pairs(root: Path) -> Iterator[Pair]:

@@ -55,10 +55,16 @@ def _clean_en(surface: str) -> str:
     return surface
 
 
+#: what the NER model tags as a name but a reader would not call one («СМИ» = "the media")
+_GENERIC = frozenset("сми тв ук вс интернет рунет".split())
+
+
 def _russian(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list:
     found = []
     for start, end, kind in spans:
         surface = text[start:end]
+        if surface.casefold() in _GENERIC:
+            continue
         name = normal_form(surface, kind)
         entry = gazetteer.lookup(name, place=kind == "PLACE") or gazetteer.lookup(surface)
         if entry is not None and entry.type != kind and not (kind == "PLACE" and entry.type == "ORG"):
@@ -75,14 +81,23 @@ def _russian(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer)
 def _mentions(field: str, text: str, found: list, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     for start, end, kind, entry, name in found:
-        if entry is None and kind == "PERSON":
-            entry = gazetteer.surname(name) if len(name.split()) == 1 else None
+        if entry is None and kind == "PERSON" and len(name.split()) == 1:
+            entry = next(filter(None, map(gazetteer.surname, _surname_forms(name))), None)
         key = entry.id if entry else _key(kind, name)
         if not key.split(":", 1)[1]:
             continue
         canonical = (entry.en, entry.ru, tuple(sorted(entry.aliases))) if entry else None
         mentions.append(Mention(kind, field, start, end, text[start:end], name, key, canonical))
     return mentions
+
+
+_CASE_ENDINGS = ("ом", "ым", "ем", "у", "а", "е", "ю", "я")
+
+
+def _surname_forms(name: str) -> list[str]:
+    """A lone surname as written and without a Russian case ending: «Маску» → «Маск» (Musk),
+    since dictionaries take foreign surnames for common nouns («маска»)."""
+    return [name] + [name[: -len(e)] for e in _CASE_ENDINGS if name.endswith(e) and len(name) > len(e) + 2]
 
 
 def _key(kind: str, name: str) -> str:

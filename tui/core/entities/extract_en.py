@@ -100,7 +100,7 @@ def _weak_city(text: str, tokens: list[Token], i: int) -> bool:
     if word in person_titles() or word in first_names() or word in _NOT_NAMES:
         return True
     for k in (i - 1, i + 1):  # part of a longer name: "Arkady Zarechny", "Real Madrid"
-        if 0 <= k < len(tokens) and tokens[k].is_word and tokens[k].name_like and contiguous(text, tokens, min(i, k), max(i, k)):
+        if 0 <= k < len(tokens) and tokens[k].text[0].isupper() and contiguous(text, tokens, min(i, k), max(i, k)):
             return True
     return _sentence_start(text, tokens, i) and not tokens[i].text.isupper()
 
@@ -115,6 +115,9 @@ def _type_by_cues(words: list[str], before: str, after: str) -> str | None:
         return "PERSON"
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
         return "ORG"  # an acronym that is not a known place
+    if len(words) == 2 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+            and not set(low) & (ORG_SUFFIXES | _STOP_STARTS | ORG_HEADS):
+        return "PERSON"  # "Renate Goetschl": two unknown capitalised words are most often a name
     return None
 
 

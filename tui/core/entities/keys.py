@@ -29,8 +29,10 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
+        (r"dzh|\bj(?=[aeiou])", "dj"),  # Дж in English names: "Джон" ↔ "John"
         (r"shch|sch", "sh"),   # Щ: shch / sch / sh
         (r"kh|h", "h"),        # Х: kh / h
+        (r"(?<=[aeiou])h(?![aeiouy])", ""),  # silent h: "John" → "jon" (and «Шах» like "Shah")
         (r"tz|ts|cz", "c"),    # Ц: ts / tz / c
         (r"ck", "k"),
         (r"x", "ks"),

@@ -43,6 +43,10 @@ def _nominative(word: str, prefer: tuple[str, ...] = ()) -> str:
     parses = _parses(word)
     if not parses:
         return word
+    if prefer:  # a person's name is singular: «Илон» is not the plural of «Илона»
+        parses = tuple(p for p in parses if "plur" not in p.tag)
+        if not parses:
+            return word
     chosen = next((p for p in parses if any(t in p.tag for t in prefer)), parses[0]) if prefer else parses[0]
     if "Fixd" in chosen.tag or "Abbr" in chosen.tag:
         return word
