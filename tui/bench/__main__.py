@@ -1,4 +1,4 @@
-"""``python -m tui.bench [import|clean] [--json] [--repeats N]``."""
+"""``python -m tui.bench [import|clean|entities] [--json] [--repeats N]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from . import cleaning, corpora_dir, importing
+from . import cleaning, corpora_dir, extraction, importing
 
 
 def _table(title: str, rows: list[dict]) -> Table:
@@ -24,7 +24,7 @@ def _table(title: str, rows: list[dict]) -> Table:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__)
-    parser.add_argument("suite", nargs="?", choices=("import", "clean"), default="import")
+    parser.add_argument("suite", nargs="?", choices=("import", "clean", "entities"), default="import")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     args = parser.parse_args(argv)
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora_dir().is_dir():
         print(f"python -m tui.bench: corpora not found at {corpora_dir()} (set EVNEWS_CORPORA)", file=sys.stderr)
         return 1
+    if args.suite == "entities":
+        return _emit(f"Entity extraction, 3 KB articles, half EN half RU ({os.cpu_count()} cores)", extraction.run(), args.json)
     title = f"Import throughput ({os.cpu_count()} cores, no entity extraction)"
     return _emit(title, importing.run(args.repeats), args.json)
 

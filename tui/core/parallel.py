@@ -19,7 +19,15 @@ from .prepare import prepare
 #: batches smaller than this are prepared in-process
 PARALLEL_THRESHOLD = 64
 #: articles per task: entity extraction batches the Russian NER over them
-CHUNK = 8
+CHUNK = 16
+
+
+def _warm_up(entities: bool) -> None:
+    """Load the extraction models once per worker, as it starts, in parallel with the others."""
+    if entities:
+        from .entities import extract_batch
+
+        extract_batch([("", "Warm-up.", "en"), ("", "Прогрев.", "ru")])
 
 
 def prepare_or_skip(raw: RawArticle) -> Article | Skip:
@@ -84,7 +92,8 @@ class Preparer:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm_up, initargs=(self.entities,))
         return self._pool
 
     def __enter__(self) -> Preparer:

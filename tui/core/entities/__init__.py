@@ -26,8 +26,7 @@ def extract_batch(items: Sequence[tuple[str, str, str]]) -> list[list[Mention]]:
     gazetteer = load_gazetteer()
     fields = [(i, name, value, lang) for i, (title, text, lang) in enumerate(items)
               for name, value in (("title", title), ("text", text)) if value]
-    ru = [f for f in fields if f[3] == "ru"]
-    spans = dict(zip([(f[0], f[1]) for f in ru], ner_spans([f[2] for f in ru])))
+    spans = _russian_spans(items)
     out: list[list[Mention]] = [[] for _ in items]
     for i, name, value, lang in fields:
         if lang == "ru":
@@ -42,6 +41,21 @@ def extract_batch(items: Sequence[tuple[str, str, str]]) -> list[list[Mention]]:
     for mentions in out:
         _link_people_in_document(mentions)
     return out
+
+
+def _russian_spans(items: Sequence[tuple[str, str, str]]) -> dict[tuple[int, str], list[tuple[int, int, str]]]:
+    """NER spans per (item, field). Title and text go through the model as one string (a
+    title alone would be padded to the text's length), sorted by length for tight batches."""
+    ru = sorted((i for i, (_, _, lang) in enumerate(items) if lang == "ru"), key=lambda i: len(items[i][1]))
+    # A full stop after the title keeps the model from reading it into the first sentence.
+    seps = ["\n" if items[i][0].rstrip().endswith((".", "!", "?", "…")) else ".\n" for i in ru]
+    joined = [f"{items[i][0]}{sep}{items[i][1]}" for i, sep in zip(ru, seps)]
+    spans: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
+    for i, sep, found in zip(ru, seps, ner_spans(joined)):
+        cut = len(items[i][0]) + len(sep)
+        spans[(i, "title")] = [(s, e, t) for s, e, t in found if e < cut]
+        spans[(i, "text")] = [(s - cut, e - cut, t) for s, e, t in found if s >= cut]
+    return spans
 
 
 def extract(title: str, text: str, lang: str) -> list[Mention]:

@@ -56,6 +56,8 @@ class Gazetteer:
         #: surname key -> the one curated person with it (None when two share it)
         self.surnames: dict[str, Entry | None] = {}
         self.max_words = 1
+        #: keys of every name's first word (and its lemma), to skip hopeless scan positions
+        self.first_words: set[str] = set()
 
     def add(self, entry: Entry) -> None:
         existing = self.by_id.get(entry.id)
@@ -69,7 +71,12 @@ class Gazetteer:
                 holder = self.by_key.get(key)
                 if holder is None or entry.rank < holder.rank:
                     self.by_key[key] = entry
-            self.max_words = max(self.max_words, len(name.split()))
+            words = name.split()
+            self.max_words = max(self.max_words, len(words))
+            if words:
+                self.first_words.add(link_key(words[0]))
+                if entry.rank < 2 and "\u0400" <= words[0][:1] <= "\u04ff":
+                    self.first_words.add(link_key(lemma(words[0])))
             if entry.type == "PERSON" and len(name.split()) >= 2:
                 key = link_key(name.split()[-1])
                 holder = self.surnames.get(key, entry)

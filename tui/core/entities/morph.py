@@ -11,6 +11,19 @@ from functools import lru_cache
 
 _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*$")
 _PERSON_TAGS = ("Name", "Surn", "Patr")
+#: legal forms around a company name: «ОАО «НК «Роснефть»» is Роснефть, "KAMAZ PJSC" is KAMAZ
+_LEGAL_FORM = re.compile(
+    r"^(?:(?:ОАО|ЗАО|ООО|ПАО|АО|НАО|НК|ФГУП|ГУП|МУП|АНО|ОАО НК|PJSC|OJSC|JSC|LLC)\s+)+"
+    r"|\s+(?:PJSC|OJSC|JSC|LLC|Inc\.?|Corp\.?|Ltd\.?|PLC|AG|GmbH|S\.A\.|N\.V\.)$"
+)
+_NO_QUOTES = str.maketrans({q: " " for q in "«»\"“”„"})
+
+
+def strip_legal_form(name: str) -> str:
+    """The company name without its legal form and quotes; unchanged if nothing would remain."""
+    bare = " ".join(name.translate(_NO_QUOTES).split())
+    bare = _LEGAL_FORM.sub("", bare).strip()
+    return bare if any(ch.isalnum() for ch in bare) else name
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +77,8 @@ def normal_form(phrase: str, kind: str) -> str:
     """The nominative of a mention. People: every word. Places and organisations: the
     leading words that agree with the head noun («Министерства промышленности» →
     «Министерство промышленности»); dependents after the head stay as written."""
+    if kind == "ORG":
+        phrase = strip_legal_form(phrase)
     words = phrase.split()
     if kind == "PERSON":
         return " ".join(_nominative(w, _PERSON_TAGS) for w in words)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Entry, Gazetteer
+from .keys import link_key
 from .morph import lemma
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
@@ -60,9 +61,13 @@ def scan(text: str, tokens: list[Token], gazetteer: Gazetteer, *, lemmatize: boo
     may sit inside. With ``lemmatize``, Russian words also match in any case form.
     """
     found = []
+    starts = gazetteer.first_words
     i = 0
     while i < len(tokens):
-        if not (tokens[i].is_word and tokens[i].name_like):
+        first = tokens[i]
+        if not (first.is_word and first.name_like) or not (
+            link_key(first.text) in starts or (lemmatize and link_key(lemma(first.text)) in starts)
+        ):
             i += 1
             continue
         for j in range(min(len(tokens), i + gazetteer.max_words) - 1, i - 1, -1):
