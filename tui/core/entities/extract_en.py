@@ -41,6 +41,10 @@ _STOP_STARTS = frozenset(
     "what which who whom how why where all some many most several each every no not other such both "
     "historically industry market according".split()
 )
+#: words of event and competition names, which the two-word person rule must not take
+_EVENT_WORDS = frozenset("world cup series league open championship championships grand prix games olympic olympics "
+                         "tour trophy masters final finals cup derby rally motor show summit forum congress expo "
+                         "national international union nations republic street avenue square day week".split())
 _NOT_NAMES = frozenset("january february march april may june july august september october november december "
                        "monday tuesday wednesday thursday friday saturday sunday i".split())
 _SENTENCE_END = re.compile(r"[.!?…]\s*$|\n\s*$|^\s*$")
@@ -105,6 +109,17 @@ def _weak_city(text: str, tokens: list[Token], i: int) -> bool:
     return _sentence_start(text, tokens, i) and not tokens[i].text.isupper()
 
 
+def _shouting_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written mostly in capitals (headlines, datelines)."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
 def _type_by_cues(words: list[str], before: str, after: str) -> str | None:
     low = [w.casefold().rstrip(".") for w in words]
     if (len(words) > 1 and low[-1] in ORG_SUFFIXES) or low[0] in ORG_HEADS or after in ORG_AFTER:
@@ -116,7 +131,7 @@ def _type_by_cues(words: list[str], before: str, after: str) -> str | None:
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
         return "ORG"  # an acronym that is not a known place
     if len(words) == 2 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-            and not set(low) & (ORG_SUFFIXES | _STOP_STARTS | ORG_HEADS):
+            and not set(low) & (ORG_SUFFIXES | _STOP_STARTS | ORG_HEADS | _EVENT_WORDS):
         return "PERSON"  # "Renate Goetschl": two unknown capitalised words are most often a name
     return None
 
@@ -132,9 +147,12 @@ def extract_en(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str, Ent
         out.append((tokens[i].start, tokens[j].end, entry.type, entry))
         taken.update(range(i, j + 1))
     pending = []
+    shouting = _shouting_lines(text)
     for i, j in _candidates(text, tokens):
         if any(k in taken for k in range(i, j + 1)):
             continue
+        if any(s <= tokens[i].start < e for s, e in shouting):
+            continue  # in an all-caps headline every word looks like a name: trust only the gazetteers
         words = [t.text for t in tokens[i:j + 1] if t.is_word]
         before = tokens[i - 1].text.casefold() if i else ""
         after = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
