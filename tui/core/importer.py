@@ -11,6 +11,7 @@ from .entities.link import Linker
 from .ingest import DEFAULT_MAX_BYTES, display_path, iter_files, read_path
 from .models import Article, ImportReport, RawArticle, Skip
 from .parallel import Preparer
+from .search import index as search_index
 from .paths import bundled_articles_dir
 from .store import Library
 
@@ -109,14 +110,20 @@ def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) 
                 continue
             added += 1
             report.added.append(article_id)
+            entity_ids: set[int] = set()
             if session.linker is not None:
                 if article.mentions is None:
                     failed += 1
                 else:
-                    touched |= entity_store.save_mentions(conn, article_id, article.lang, article.mentions, session.linker)
+                    entity_ids = entity_store.save_mentions(conn, article_id, article.lang, article.mentions, session.linker)
+                    touched |= entity_ids
+            if article.search is not None:
+                search_index.index_article(conn, article_id, article.search, entity_ids)
         if session.linker is not None:
             entity_store.flush_keys(conn, session.linker)
             entity_store.refresh_names(conn, touched)
+        if added:
+            library.bump_generation()
         conn.execute(
             "INSERT INTO import_items (import_id, path, status, reason) VALUES (?, ?, 'stored', ?)",
             (session.log_id, name, f"{added} added, {duplicates} duplicates"),

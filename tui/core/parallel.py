@@ -39,10 +39,14 @@ def prepare_or_skip(raw: RawArticle) -> Article | Skip:
 
 
 def prepare_chunk(raws: list[RawArticle], entities: bool = True) -> list[Article | Skip]:
-    """Prepare a few articles and extract their entities together (NER runs in batches)."""
+    """Prepare a few articles: clean, index streams, and entities together (NER runs in batches)."""
+    from .search.index import streams
+
     items = [prepare_or_skip(raw) for raw in raws]
+    articles = [a for a in items if isinstance(a, Article)]
+    for article in articles:
+        article.search = streams(article.title, article.text)
     if entities:
-        articles = [a for a in items if isinstance(a, Article)]
         add_mentions(articles)
     return items
 
@@ -55,6 +59,13 @@ def extract_chunk(items: list[tuple[str, str, str]]) -> list[list[Mention] | Non
         return list(extract_batch(items))
     except Exception:
         return [None] * len(items)
+
+
+def reindex_chunk(items: list[tuple[str, str, str]]) -> list[tuple[list[Mention] | None, tuple[str, str, str]]]:
+    """Mentions and search streams for a few stored articles (``reindex``)."""
+    from .search.index import streams
+
+    return list(zip(extract_chunk(items), (streams(title, text) for title, text, _ in items)))
 
 
 def add_mentions(articles: list[Article]) -> None:
@@ -81,13 +92,15 @@ class Preparer:
             results = self._executor().map(prepare_chunk, chunks, [self.entities] * len(chunks))
         return (item for chunk in results for item in chunk)
 
-    def extract(self, items: list[tuple[str, str, str]]) -> Iterator[list[Mention] | None]:
-        """Mentions for stored ``(title, text, lang)`` items (``reindex``), in order."""
+    def extract(self, items: list[tuple[str, str, str]], *, with_streams: bool = False) -> Iterator:
+        """Mentions (and with ``with_streams``, ``(mentions, streams)``) for stored
+        ``(title, text, lang)`` items, in order."""
+        task = reindex_chunk if with_streams else extract_chunk
         chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
         if self.workers < 2 or len(items) < PARALLEL_THRESHOLD:
-            results: Iterator[list[list[Mention] | None]] = map(extract_chunk, chunks)
+            results: Iterator[list] = map(task, chunks)
         else:
-            results = self._executor().map(extract_chunk, chunks)
+            results = self._executor().map(task, chunks)
         return (item for chunk in results for item in chunk)
 
     def _executor(self) -> ProcessPoolExecutor:

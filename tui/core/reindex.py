@@ -1,4 +1,5 @@
-"""``reindex``: re-extract every article's entities, e.g. after a gazetteer change."""
+"""``reindex``: re-extract every article's entities and rebuild the search index, e.g. after
+a gazetteer or lexicon change."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 
 from . import entity_store
 from .parallel import Preparer
+from .search import index as search_index
 from .store import Library
 
 _BATCH = 200
@@ -20,6 +22,7 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
     """
     with library.transaction() as conn:
         entity_store.clear_entities(conn)
+        search_index.clear(conn)
     ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
     linker = entity_store.make_linker(library.conn)
     failed = 0
@@ -29,16 +32,20 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
             marks = ",".join("?" * len(batch))
             rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
                                         batch).fetchall()
-            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows])
+            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], with_streams=True)
             with library.transaction() as conn:
                 touched: set[int] = set()
-                for (article_id, _, _, lang), mentions in zip(rows, results):
+                for (article_id, _, _, lang), (mentions, streams) in zip(rows, results):
+                    entity_ids: set[int] = set()
                     if mentions is None:
                         failed += 1
-                        continue
-                    touched |= entity_store.save_mentions(conn, article_id, lang, mentions, linker)
+                    else:
+                        entity_ids = entity_store.save_mentions(conn, article_id, lang, mentions, linker)
+                        touched |= entity_ids
+                    search_index.index_article(conn, article_id, streams, entity_ids)
                 entity_store.flush_keys(conn, linker)
                 entity_store.refresh_names(conn, touched)
+                library.bump_generation()
             if progress:
                 progress(min(offset + _BATCH, len(ids)), len(ids))
     return len(ids), failed

@@ -87,6 +87,13 @@ class Library:
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    def bump_generation(self) -> None:
+        """Mark the search index as changed (searchers reload their vocabulary)."""
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('index_generation', '1') "
+            "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
     # -- articles ----------------------------------------------------------------------------
     def insert(self, article: Article) -> tuple[int, bool]:
         """Store ``article``; return ``(id, True)``, or ``(existing id, False)`` for a duplicate.

@@ -1,0 +1,216 @@
+"""The searcher: query → expanded keys → FTS5 postings → ranked hits.
+
+Each query word (or phrase) becomes a *unit* with alternatives of decreasing weight:
+the word's own key (exact, lemma or transliteration: they share the key), other
+inflections (stem), typo corrections from the vocabulary (fuzzy), lexicon concepts and
+entity aliases. A unit scores a document by its best alternative (BM25 from FTS5 times
+the weight); documents matching more units rank first, then by score, with a bonus when
+the words stand near each other.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from ..entities.keys import link_key
+from ..store import Library
+from .highlight import Match, hit_matches, snippet
+from .lexicon import load_lexicon
+from .query import Query, parse
+from .terms import STOPWORDS, word_key, words
+from .vocab import Vocabulary
+
+WEIGHTS = {"exact": 1.0, "lemma": 0.85, "fuzzy": 0.5, "concept": 0.45, "entity": 1.0}
+_COLUMNS = "bm25(search, 3.0, 1.0, 1.0, 1.5)"  # title, body, concepts, entities
+NEAR_BONUS = 1.3
+
+
+@dataclass
+class Unit:
+    """One query word or phrase and the index tokens that can satisfy it."""
+
+    text: str
+    keys: set[str] = field(default_factory=set)  # the word's own key(s)
+    alternatives: dict[str, tuple[str, float]] = field(default_factory=dict)  # fts query -> (kind, weight)
+
+    def add(self, fts: str, kind: str) -> None:
+        if fts not in self.alternatives or self.alternatives[fts][1] < WEIGHTS[kind]:
+            self.alternatives[fts] = (kind, WEIGHTS[kind])
+
+
+@dataclass
+class SearchHit:
+    id: int
+    title: str
+    lang: str
+    date: str | None
+    source: str | None
+    score: float
+    snippet: str = ""
+    matches: list[Match] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "title": self.title, "lang": self.lang, "date": self.date, "score": round(self.score, 3),
+                "snippet": self.snippet, "matches": [m.to_json() for m in self.matches]}
+
+
+@lru_cache(maxsize=1)
+def _stop_keys() -> frozenset[str]:
+    return frozenset(word_key(w) for w in STOPWORDS)
+
+TITLE_BONUS = 0.6  # added (times the weight) when the word is in the title
+
+
+def _key_query(key: str) -> str:
+    return f'{{title body}} : "{key}"'
+
+
+class Searcher:
+    """Searches one library. Keeps the vocabulary and entity aliases in memory and reloads
+    them when the library's index changes; build one per thread."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._generation: str | None = None
+        self._vocab: Vocabulary | None = None
+        self._aliases: dict[str, set[int]] = {}
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.library.conn
+
+    def _refresh(self) -> Vocabulary:
+        generation = self.library.get_meta("index_generation") or "0"
+        if self._vocab is None or generation != self._generation:
+            self._vocab = Vocabulary(self.conn)
+            self._aliases = defaultdict(set)
+            for entity_id, name in self.conn.execute("SELECT entity_id, name FROM entity_names"):
+                self._aliases[link_key(name)].add(entity_id)
+            self._generation = generation
+        return self._vocab
+
+    def units(self, query: Query) -> list[Unit]:
+        """The query's units with every alternative that can satisfy them."""
+        vocab = self._refresh()
+        # Stopwords and one-letter keys ("a", or "aaaa…" once doubled letters fold) match everything.
+        units = [Unit(w) for w in query.words if len(word_key(w)) > 1 and word_key(w) not in _stop_keys()]
+        for unit in units:
+            for word in words(unit.text):
+                unit.keys.add(word.key)
+                unit.add(_key_query(word.key), "exact")
+                for variant in vocab.variants(word.key):
+                    unit.add(_key_query(variant), "lemma")
+                for typo in vocab.typos(word.key):
+                    unit.add(_key_query(typo), "fuzzy")
+        for phrase in query.phrases:
+            keys = [w.key for w in words(phrase)]
+            if keys:
+                unit = Unit(phrase, set(keys))
+                unit.add(f'{{title body}} : "{" ".join(keys)}"', "exact")
+                units.append(unit)
+        self._add_concepts_and_entities(units)
+        return units
+
+    def _add_concepts_and_entities(self, units: list[Unit]) -> None:
+        singles = [u for u in units if " " not in u.text]
+        seq = [w for u in singles for w in words(u.text)[:1]]
+        for first, last, concept in load_lexicon().find(seq):
+            for unit in singles[first:last + 1]:
+                unit.add(f'concepts : "{concept.token}"', "concept")
+        for n in range(min(4, len(singles)), 0, -1):
+            for i in range(len(singles) - n + 1):
+                for entity_id in self._aliases.get(link_key(" ".join(u.text for u in singles[i:i + n])), ()):
+                    for unit in singles[i:i + n]:
+                        unit.add(f'entities : "ze{entity_id}"', "entity")
+        for unit in units:
+            if " " in unit.text:
+                for entity_id in self._aliases.get(link_key(unit.text), ()):
+                    unit.add(f'entities : "ze{entity_id}"', "entity")
+
+    def _postings(self, fts: str) -> dict[int, float]:
+        """Documents matching ``fts`` with a relevance of at least 1 (BM25 can be ~0 for words in
+        most documents of a small library), plus a bonus where a word is in the title."""
+        try:
+            rows = self.conn.execute(f"SELECT rowid, {_COLUMNS} FROM search WHERE search MATCH ?", (fts,))
+            found = {rowid: 1.0 - score for rowid, score in rows}
+            if fts.startswith("{title body}"):
+                title = "title" + fts[len("{title body}"):]
+                for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (title,)):
+                    found[rowid] += TITLE_BONUS
+            return found
+        except sqlite3.OperationalError:  # defensive: our FTS strings are built from keys only
+            return {}
+
+    def search(self, text: str, *, lang: str | None = None, limit: int = 20, details: bool = True) -> list[SearchHit]:
+        """Ranked hits for ``text``. ``details`` adds match spans and a snippet to each hit."""
+        query = parse(text)
+        if lang and not query.lang:
+            query.lang = lang
+        units = self.units(query)
+        scores = self._score(query, units)
+        if scores is None:
+            return []
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[0]))[: max(0, limit)]
+        hits = self._hits([aid for aid, _ in ranked], {aid: s for aid, (_, s) in ranked})
+        if details:
+            for hit in hits:
+                hit.matches = hit_matches(self, hit.id, units)
+                hit.snippet = snippet(self, hit.id, hit.matches)
+        return hits
+
+    def _score(self, query: Query, units: list[Unit]) -> dict[int, tuple[int, float]] | None:
+        allowed = self._filter(query)
+        if not units:
+            if allowed is None:
+                return None  # nothing to search for
+            return {aid: (0, 0.0) for aid in allowed}
+        cache: dict[str, dict[int, float]] = {}
+        matched: dict[int, int] = defaultdict(int)
+        total: dict[int, float] = defaultdict(float)
+        for unit in units:
+            best: dict[int, float] = {}
+            for fts, (_, weight) in unit.alternatives.items():
+                postings = cache.setdefault(fts, self._postings(fts))
+                for aid, score in postings.items():
+                    value = weight * score
+                    if value > best.get(aid, 0.0):  # a unit counts once, by its best alternative
+                        best[aid] = value
+            for aid, value in best.items():
+                matched[aid] += 1
+                total[aid] += value
+        if len(units) > 1:
+            near = [f'"{sorted(u.keys)[0]}"' for u in units if u.keys and " " not in u.text]
+            if len(near) > 1:
+                for aid in self._postings(f"{{title body}} : NEAR({' '.join(near)}, 12)"):
+                    total[aid] *= NEAR_BONUS
+        for word in query.excluded:
+            for key in {w.key for w in words(word)}:
+                for aid in self._postings(_key_query(key)):
+                    matched.pop(aid, None)
+        return {aid: (n, total[aid]) for aid, n in matched.items() if allowed is None or aid in allowed}
+
+    def _filter(self, query: Query) -> set[int] | None:
+        if not query.has_filters:
+            return None
+        sql, params = "SELECT id FROM articles WHERE 1", []
+        for clause, value in (("lang = ?", query.lang), ("date >= ?", query.after), ("date <= ?", query.before)):
+            if value:
+                sql += f" AND {clause}"
+                params.append(value)
+        if query.entity:
+            from ..entity_store import find_entities
+
+            ids = find_entities(self.conn, query.entity, limit=1)
+            sql += f" AND id IN (SELECT article_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))"
+            params.extend(ids)
+        return {row[0] for row in self.conn.execute(sql, params)}
+
+    def _hits(self, ids: list[int], scores: dict[int, float]) -> list[SearchHit]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = {r[0]: r for r in self.conn.execute(f"SELECT id, title, lang, date, source FROM articles WHERE id IN ({marks})", ids)}
+        return [SearchHit(i, rows[i][1], rows[i][2], rows[i][3], rows[i][4], scores[i]) for i in ids if i in rows]

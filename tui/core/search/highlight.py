@@ -1,0 +1,109 @@
+"""Where a hit matched: spans in the title and cleaned text, with their kind, and a snippet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..text import fold
+from .lexicon import load_lexicon
+from .terms import Word, words
+
+if TYPE_CHECKING:
+    from .engine import Searcher, Unit
+
+_KEY = re.compile(r'\{title body\} : "([^"]+)"')
+_CONCEPT = re.compile(r'concepts : "([^"]+)"')
+_ENTITY = re.compile(r'entities : "ze(\d+)"')
+_CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
+SNIPPET = 180  # characters
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A match span: offsets into the article's title or cleaned text."""
+
+    field: str
+    start: int
+    end: int
+    term: str  # the query word or phrase it answers
+    kind: str  # exact | lemma | translit | fuzzy | concept | entity
+
+    def to_json(self) -> dict:
+        return {"field": self.field, "start": self.start, "end": self.end, "term": self.term, "kind": self.kind}
+
+
+def _word_kind(word: Word, unit: Unit, kind: str) -> str:
+    if kind != "exact":
+        return kind
+    if fold(word.surface) == fold(unit.text):
+        return "exact"
+    same_script = bool(_CYRILLIC.search(word.surface)) == bool(_CYRILLIC.search(unit.text))
+    return "lemma" if same_script else "translit"
+
+
+def _field_matches(field: str, text: str, seq: list[Word], units: list[Unit], concepts: set[str]) -> list[Match]:
+    out: list[Match] = []
+    for unit in units:
+        keyed = {m.group(1): kind for fts, (kind, _) in unit.alternatives.items() if (m := _KEY.fullmatch(fts))}
+        phrase = [k for k in keyed if " " in k]
+        for key in phrase:  # a phrase matches as consecutive words
+            parts = key.split()
+            for i in range(len(seq) - len(parts) + 1):
+                if [w.key for w in seq[i:i + len(parts)]] == parts:
+                    out.append(Match(field, seq[i].start, seq[i + len(parts) - 1].end, unit.text, "exact"))
+        for word in seq:
+            kind = keyed.get(word.key)
+            if kind and " " not in word.key:
+                out.append(Match(field, word.start, word.end, unit.text, _word_kind(word, unit, kind)))
+    for first, last, concept in load_lexicon().find(seq):
+        if concept.token in concepts:
+            term = next((u.text for u in units for f in u.alternatives if concept.token in f), concept.id)
+            out.append(Match(field, seq[first].start, seq[last].end, term, "concept"))
+    return out
+
+
+def hit_matches(searcher: Searcher, article_id: int, units: list[Unit]) -> list[Match]:
+    """Every match span of ``units`` in the article, in reading order, overlaps resolved
+    in favour of the better kind."""
+    row = searcher.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return []
+    concepts = {m.group(1) for u in units for f in u.alternatives if (m := _CONCEPT.fullmatch(f))}
+    entities = {int(m.group(1)): u.text for u in units for f in u.alternatives if (m := _ENTITY.fullmatch(f))}
+    found = []
+    for field, text in (("title", row[0]), ("text", row[1])):
+        found += _field_matches(field, text, words(text), units, concepts)
+    if entities:
+        marks = ",".join("?" * len(entities))
+        for entity_id, field, start, end in searcher.conn.execute(
+            f"SELECT entity_id, field, start, end FROM mentions WHERE article_id = ? AND entity_id IN ({marks})",
+            (article_id, *entities),
+        ):
+            found.append(Match(field, start, end, entities[entity_id], "entity"))
+    return _resolve(found)
+
+
+_RANK = {"exact": 0, "lemma": 1, "translit": 2, "entity": 3, "fuzzy": 4, "concept": 5}
+
+
+def _resolve(found: list[Match]) -> list[Match]:
+    kept: list[Match] = []
+    for m in sorted(found, key=lambda m: (_RANK[m.kind], -(m.end - m.start))):
+        if not any(k.field == m.field and k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.field != "title", m.start))
+
+
+def snippet(searcher: Searcher, article_id: int, matches: list[Match]) -> str:
+    """About 180 characters of the body around its densest cluster of matches."""
+    text = searcher.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    body = [m for m in matches if m.field == "text"]
+    if not body:
+        return " ".join(text[:SNIPPET].split()) + ("…" if len(text) > SNIPPET else "")
+    best = max(body, key=lambda m: len({o.term for o in body if 0 <= o.start - m.start < SNIPPET}))
+    start = max(0, best.start - SNIPPET // 4)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + SNIPPET)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
