@@ -1,4 +1,4 @@
-"""``python -m tui.bench [import|clean|entities] [--json] [--repeats N]``."""
+"""``python -m tui.bench [import|clean|entities|search] [--sizes 1000,10000,100000] [--json] [--repeats N]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from . import cleaning, corpora_dir, extraction, importing
+from . import cleaning, corpora_dir, extraction, importing, search
 
 
 def _table(title: str, rows: list[dict]) -> Table:
@@ -24,7 +24,8 @@ def _table(title: str, rows: list[dict]) -> Table:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__)
-    parser.add_argument("suite", nargs="?", choices=("import", "clean", "entities"), default="import")
+    parser.add_argument("suite", nargs="?", choices=("import", "clean", "entities", "search"), default="import")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="library sizes for the search suite")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     args = parser.parse_args(argv)
@@ -33,6 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     if not corpora_dir().is_dir():
         print(f"python -m tui.bench: corpora not found at {corpora_dir()} (set EVNEWS_CORPORA)", file=sys.stderr)
         return 1
+    if args.suite == "search":
+        rows = []
+        for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+            row = search.measure(size)
+            rows.append(row)
+            if args.json:
+                print(json.dumps(row), flush=True)
+        if args.json:
+            return 0
+        for row in rows:
+            for base in ("grep_ms", "fzf_ms"):
+                row[base.replace("_ms", "_ratio")] = round(row[base] / row["p95_ms"], 1) if row[base] else None
+        return _emit(f"Search ({os.cpu_count()} cores): build, size, latency, memory; grep/fzf per query", rows, False)
     if args.suite == "entities":
         return _emit(f"Entity extraction, 3 KB articles, half EN half RU ({os.cpu_count()} cores)", extraction.run(), args.json)
     title = f"Import throughput ({os.cpu_count()} cores, no entity extraction)"

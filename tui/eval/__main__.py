@@ -11,6 +11,8 @@ import time
 from rich.console import Console
 from rich.table import Table
 
+from pathlib import Path
+
 from . import corpora_root, gold
 
 
@@ -94,6 +96,29 @@ def run_linking(args: argparse.Namespace, console: Console, err: Console) -> int
     return 0
 
 
+def run_search(args: argparse.Namespace, console: Console, err: Console) -> int:
+    import tempfile
+
+    from .search import evaluate
+
+    db = args.db or Path(tempfile.gettempdir()) / "evnews-eval-search.sqlite3"
+    if not db.exists():
+        err.print(f"Building the evaluation library at {db} (a few minutes, once)…", highlight=False)
+    started = time.perf_counter()
+    rows, misses = evaluate(corpora_root(), db)
+    err.print(f"{rows[-1]['queries']} queries in {time.perf_counter() - started:.1f} s", highlight=False)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    console.print(_table("Search quality: recall@10 and MRR (grep -i and fzf --filter on the same text)", rows))
+    if args.misses:
+        for miss in misses:
+            console.print(f"[dim]{miss['category']:12}[/dim] {miss['q']!r:40} recall {miss['recall']}  missing {miss['missing']}",
+                          highlight=False, markup=True)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.eval", description=__doc__)
     sub = parser.add_subparsers(dest="suite", required=True)
@@ -106,6 +131,10 @@ def main(argv: list[str] | None = None) -> int:
                      help="score against every gold mention, descriptors and adjectives included (default: names)")
     ent.add_argument("--dataset", action="append", choices=("factrueval", "nerel", "conll_en"),
                      help="only this data set (repeatable)")
+    srch = sub.add_parser("search", help="recall@10 and MRR of search on hand-judged queries, with grep and fzf")
+    srch.add_argument("--json", action="store_true", help="one JSON object per line")
+    srch.add_argument("--db", type=Path, default=None, help="evaluation library (default: cached in the temp folder)")
+    srch.add_argument("--misses", action="store_true", help="list the queries that miss expected articles")
     link = sub.add_parser("linking", help="EN↔RU linking on WMT newstest aligned pairs")
     link.add_argument("--json", action="store_true", help="one JSON object per line")
     link.add_argument("--limit", type=int, default=3000, help="first N pairs (default 3000; 0 = all)")
@@ -117,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     # Rich falls back to 80 columns when piped, which cuts keys; use a wide line instead.
     console = Console() if sys.stdout.isatty() else Console(width=200)
     err = Console(stderr=True) if sys.stderr.isatty() else Console(stderr=True, width=200)
-    return (run_entities if args.suite == "entities" else run_linking)(args, console, err)
+    runners = {"entities": run_entities, "linking": run_linking, "search": run_search}
+    return runners[args.suite](args, console, err)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ the words stand near each other.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections import defaultdict
 from functools import lru_cache
@@ -23,9 +24,11 @@ from .query import Query, parse
 from .terms import STOPWORDS, word_key, words
 from .vocab import Vocabulary
 
-WEIGHTS = {"exact": 1.0, "lemma": 0.85, "fuzzy": 0.5, "concept": 0.45, "entity": 1.0}
+WEIGHTS = {"exact": 1.0, "lemma": 0.9, "fuzzy": 0.6, "concept": 0.55, "entity": 1.0}
 _COLUMNS = "bm25(search, 3.0, 1.0, 1.0, 1.5)"  # title, body, concepts, entities
-NEAR_BONUS = 1.3
+NEAR_BONUS = 1.3  # when the query's words stand within NEAR_WORDS of each other
+NEAR_WORDS = 6
+AGREEMENT = 0.3
 
 
 @dataclass
@@ -87,8 +90,12 @@ class Searcher:
         if self._vocab is None or generation != self._generation:
             self._vocab = Vocabulary(self.conn)
             self._aliases = defaultdict(set)
-            for entity_id, name in self.conn.execute("SELECT entity_id, name FROM entity_names"):
-                self._aliases[link_key(name)].add(entity_id)
+            # One-word aliases only of curated entities: a stray "Electric" or "Station" picked
+            # up by the English recogniser must not turn common words into entity matches.
+            rows = self.conn.execute("SELECT n.entity_id, n.name, e.curated FROM entity_names n JOIN entities e ON e.id = n.entity_id")
+            for entity_id, name, curated in rows:
+                if curated or " " in name.strip():
+                    self._aliases[link_key(name)].add(entity_id)
             self._generation = generation
         return self._vocab
 
@@ -111,15 +118,37 @@ class Searcher:
                 unit = Unit(phrase, set(keys))
                 unit.add(f'{{title body}} : "{" ".join(keys)}"', "exact")
                 units.append(unit)
-        self._add_concepts_and_entities(units)
-        return units
+        self._add_entities(units)
+        return self._add_concepts(units)
 
-    def _add_concepts_and_entities(self, units: list[Unit]) -> None:
+    def _add_concepts(self, units: list[Unit]) -> list[Unit]:
+        """A one-word concept is one more alternative for its word. Words that together name
+        a concept ("electric car", «зарядная станция») become one unit: the words near each
+        other, or the concept in any language; either word alone no longer satisfies it."""
         singles = [u for u in units if " " not in u.text]
         seq = [w for u in singles for w in words(u.text)[:1]]
+        merged: dict[int, Unit] = {}
         for first, last, concept in load_lexicon().find(seq):
-            for unit in singles[first:last + 1]:
-                unit.add(f'concepts : "{concept.token}"', "concept")
+            if first == last:
+                singles[first].add(f'concepts : "{concept.token}"', "concept")
+                continue
+            parts = singles[first:last + 1]
+            unit = Unit(" ".join(u.text for u in parts), set().union(*(u.keys for u in parts)))
+            near = " ".join(f'"{sorted(u.keys)[0]}"' for u in parts if u.keys)
+            unit.add(f"{{title body}} : NEAR({near}, 2)", "exact")
+            unit.add(f'concepts : "{concept.token}"', "concept")
+            for part in parts:
+                unit.alternatives.update({f: a for f, a in part.alternatives.items() if f.startswith("entities")})
+                merged[id(part)] = unit
+        out: list[Unit] = []
+        for unit in units:
+            replacement = merged.get(id(unit), unit)
+            if not out or out[-1] is not replacement:
+                out.append(replacement)
+        return out
+
+    def _add_entities(self, units: list[Unit]) -> None:
+        singles = [u for u in units if " " not in u.text]
         for n in range(min(4, len(singles)), 0, -1):
             for i in range(len(singles) - n + 1):
                 for entity_id in self._aliases.get(link_key(" ".join(u.text for u in singles[i:i + n])), ()):
@@ -134,6 +163,12 @@ class Searcher:
         """Documents matching ``fts`` with a relevance of at least 1 (BM25 can be ~0 for words in
         most documents of a small library), plus a bonus where a word is in the title."""
         try:
+            if fts.startswith(("concepts", "entities")):
+                # Sets, not text: a long list of concepts must not dilute each one (as BM25's
+                # length normalisation would), so these score by rarity alone.
+                ids = [rowid for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (fts,))]
+                weight = 1.0 + math.log(1 + self._vocab.total / max(1, len(ids))) if self._vocab else 1.0
+                return dict.fromkeys(ids, weight)
             rows = self.conn.execute(f"SELECT rowid, {_COLUMNS} FROM search WHERE search MATCH ?", (fts,))
             found = {rowid: 1.0 - score for rowid, score in rows}
             if fts.startswith("{title body}"):
@@ -171,20 +206,24 @@ class Searcher:
         matched: dict[int, int] = defaultdict(int)
         total: dict[int, float] = defaultdict(float)
         for unit in units:
+            # A unit scores by its best alternative, plus a little for each further one that
+            # agrees (the word and its entity and its concept: stronger evidence).
             best: dict[int, float] = {}
+            extra: dict[int, float] = defaultdict(float)
             for fts, (_, weight) in unit.alternatives.items():
                 postings = cache.setdefault(fts, self._postings(fts))
                 for aid, score in postings.items():
                     value = weight * score
-                    if value > best.get(aid, 0.0):  # a unit counts once, by its best alternative
-                        best[aid] = value
+                    low, high = sorted((best.get(aid, 0.0), value))
+                    best[aid] = high
+                    extra[aid] += low
             for aid, value in best.items():
                 matched[aid] += 1
-                total[aid] += value
+                total[aid] += value + AGREEMENT * extra[aid]
         if len(units) > 1:
             near = [f'"{sorted(u.keys)[0]}"' for u in units if u.keys and " " not in u.text]
             if len(near) > 1:
-                for aid in self._postings(f"{{title body}} : NEAR({' '.join(near)}, 12)"):
+                for aid in self._postings(f"{{title body}} : NEAR({' '.join(near)}, {NEAR_WORDS})"):
                     total[aid] *= NEAR_BONUS
         for word in query.excluded:
             for key in {w.key for w in words(word)}:

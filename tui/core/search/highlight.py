@@ -47,6 +47,8 @@ def _field_matches(field: str, text: str, seq: list[Word], units: list[Unit], co
     out: list[Match] = []
     for unit in units:
         keyed = {m.group(1): kind for fts, (kind, _) in unit.alternatives.items() if (m := _KEY.fullmatch(fts))}
+        for key in unit.keys:  # the words of a concept phrase ("electric car") are its own keys
+            keyed.setdefault(key, "exact")
         phrase = [k for k in keyed if " " in k]
         for key in phrase:  # a phrase matches as consecutive words
             parts = key.split()

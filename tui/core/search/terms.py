@@ -43,8 +43,9 @@ class Word:
 @lru_cache(maxsize=300_000)
 def word_key(word: str) -> str:
     """The index key of one word (either script)."""
-    base = lemma(word) if _CYRILLIC.search(word) else word.lower()
-    return link_key(base)[:MAX_KEY]
+    if _CYRILLIC.search(word) and not (word.isupper() and len(word) <= 5):  # acronyms are not inflected
+        word = lemma(word)
+    return link_key(word.lower())[:MAX_KEY]
 
 
 def words(text: str) -> list[Word]:

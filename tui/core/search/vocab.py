@@ -25,6 +25,7 @@ class Vocabulary:
     """Document frequency per key, keys by length, and keys by English stem."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        self.total = conn.execute("SELECT count(*) FROM articles WHERE indexed").fetchone()[0]
         self.df: dict[str, int] = {}
         by_len: dict[int, list[str]] = defaultdict(list)
         self.by_stem: dict[str, list[str]] = defaultdict(list)
