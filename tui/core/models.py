@@ -51,8 +51,8 @@ class Article:
     starred: bool = False
     #: entity mentions; None until extraction has run (or when it failed)
     mentions: list[Mention] | None = None
-    #: search index streams (title keys, body keys, concept tokens), computed with the article
-    search: tuple[str, str, str] | None = None
+    #: search index streams (title keys, body keys), computed with the article
+    search: tuple[str, str] | None = None
 
     def to_json(self, *, with_text: bool = True) -> dict[str, Any]:
         """The CLI's JSON contract: id, title, date, lang, source, author, url, path, words, encoding[, text]."""

@@ -61,7 +61,7 @@ def extract_chunk(items: list[tuple[str, str, str]]) -> list[list[Mention] | Non
         return [None] * len(items)
 
 
-def reindex_chunk(items: list[tuple[str, str, str]]) -> list[tuple[list[Mention] | None, tuple[str, str, str]]]:
+def reindex_chunk(items: list[tuple[str, str, str]]) -> list[tuple[list[Mention] | None, tuple[str, str]]]:
     """Mentions and search streams for a few stored articles (``reindex``)."""
     from .search.index import streams
 

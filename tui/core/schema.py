@@ -90,9 +90,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX mentions_by_article ON mentions (article_id, field, start);
     ALTER TABLE articles ADD COLUMN entities_done INTEGER NOT NULL DEFAULT 0;
     """,
-    # 2 -> 3: the search index (word keys of title and body, concept and entity tokens)
+    # 2 -> 3: the search index (word keys of title and body, entity tokens)
     """
-    CREATE VIRTUAL TABLE search USING fts5 (title, body, concepts, entities, tokenize = 'unicode61', detail = full);
+    CREATE VIRTUAL TABLE search USING fts5 (title, body, entities, tokenize = 'unicode61', detail = full);
     CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search, row);
     ALTER TABLE articles ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
     """,

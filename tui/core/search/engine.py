@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from ..entities.keys import link_key
 from ..store import Library
 from .highlight import Match, hit_matches, snippet
-from .lexicon import load_lexicon
+from .lexicon import Concept, load_lexicon
 from .query import Query, parse
-from .terms import STOPWORDS, word_key, words
+from .terms import STOPWORDS, stem, word_key, words
 from .vocab import Vocabulary
 
-WEIGHTS = {"exact": 1.0, "lemma": 0.9, "fuzzy": 0.6, "concept": 0.55, "entity": 1.0}
-_COLUMNS = "bm25(search, 3.0, 1.0, 1.0, 1.5)"  # title, body, concepts, entities
+WEIGHTS = {"exact": 1.0, "lemma": 0.95, "fuzzy": 0.8, "concept": 0.75, "entity": 1.0}
+_COLUMNS = "bm25(search, 3.0, 1.0, 1.5)"  # title, body, entities
 NEAR_BONUS = 1.3  # when the query's words stand within NEAR_WORDS of each other
 NEAR_WORDS = 6
 AGREEMENT = 0.3
@@ -38,6 +38,7 @@ class Unit:
     text: str
     keys: set[str] = field(default_factory=set)  # the word's own key(s)
     alternatives: dict[str, tuple[str, float]] = field(default_factory=dict)  # fts query -> (kind, weight)
+    concepts: set[str] = field(default_factory=set)  # lexicon concept ids it stands for
 
     def add(self, fts: str, kind: str) -> None:
         if fts not in self.alternatives or self.alternatives[fts][1] < WEIGHTS[kind]:
@@ -65,6 +66,23 @@ def _stop_keys() -> frozenset[str]:
     return frozenset(word_key(w) for w in STOPWORDS)
 
 TITLE_BONUS = 0.6  # added (times the weight) when the word is in the title
+
+
+def concept_query(concept: Concept) -> str:
+    """Any phrase of the concept, in either language, as an FTS query over the text.
+
+    Russian phrases are lemma keys already; an English phrase's last word matches by its
+    stem as a prefix, so "electric vehicle" also finds "electric vehicles"."""
+    phrases = []
+    for phrase in (*concept.en, *concept.ru):
+        keys = [w.key for w in words(phrase)]
+        if not keys:
+            continue
+        if phrase.isascii() and len(stem(keys[-1])) >= 4:
+            phrases.append(f'"{" ".join(keys[:-1] + [stem(keys[-1])])}" *')
+        else:
+            phrases.append(f'"{" ".join(keys)}"')
+    return f"{{title body}} : ({' OR '.join(phrases)})"
 
 
 def _key_query(key: str) -> str:
@@ -130,13 +148,15 @@ class Searcher:
         merged: dict[int, Unit] = {}
         for first, last, concept in load_lexicon().find(seq):
             if first == last:
-                singles[first].add(f'concepts : "{concept.token}"', "concept")
+                singles[first].add(concept_query(concept), "concept")
+                singles[first].concepts.add(concept.id)
                 continue
             parts = singles[first:last + 1]
             unit = Unit(" ".join(u.text for u in parts), set().union(*(u.keys for u in parts)))
             near = " ".join(f'"{sorted(u.keys)[0]}"' for u in parts if u.keys)
             unit.add(f"{{title body}} : NEAR({near}, 2)", "exact")
-            unit.add(f'concepts : "{concept.token}"', "concept")
+            unit.add(concept_query(concept), "concept")
+            unit.concepts.add(concept.id)
             for part in parts:
                 unit.alternatives.update({f: a for f, a in part.alternatives.items() if f.startswith("entities")})
                 merged[id(part)] = unit
@@ -163,8 +183,8 @@ class Searcher:
         """Documents matching ``fts`` with a relevance of at least 1 (BM25 can be ~0 for words in
         most documents of a small library), plus a bonus where a word is in the title."""
         try:
-            if fts.startswith(("concepts", "entities")):
-                # Sets, not text: a long list of concepts must not dilute each one (as BM25's
+            if fts.startswith("entities"):
+                # A set, not text: a long list of entities must not dilute each one (as BM25's
                 # length normalisation would), so these score by rarity alone.
                 ids = [rowid for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (fts,))]
                 weight = 1.0 + math.log(1 + self._vocab.total / max(1, len(ids))) if self._vocab else 1.0

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from .engine import Searcher, Unit
 
 _KEY = re.compile(r'\{title body\} : "([^"]+)"')
-_CONCEPT = re.compile(r'concepts : "([^"]+)"')
 _ENTITY = re.compile(r'entities : "ze(\d+)"')
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 SNIPPET = 180  # characters
@@ -60,8 +59,8 @@ def _field_matches(field: str, text: str, seq: list[Word], units: list[Unit], co
             if kind and " " not in word.key:
                 out.append(Match(field, word.start, word.end, unit.text, _word_kind(word, unit, kind)))
     for first, last, concept in load_lexicon().find(seq):
-        if concept.token in concepts:
-            term = next((u.text for u in units for f in u.alternatives if concept.token in f), concept.id)
+        if concept.id in concepts:
+            term = next((u.text for u in units if concept.id in u.concepts), concept.id)
             out.append(Match(field, seq[first].start, seq[last].end, term, "concept"))
     return out
 
@@ -72,7 +71,7 @@ def hit_matches(searcher: Searcher, article_id: int, units: list[Unit]) -> list[
     row = searcher.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return []
-    concepts = {m.group(1) for u in units for f in u.alternatives if (m := _CONCEPT.fullmatch(f))}
+    concepts = {c for u in units for c in u.concepts}
     entities = {int(m.group(1)): u.text for u in units for f in u.alternatives if (m := _ENTITY.fullmatch(f))}
     found = []
     for field, text in (("title", row[0]), ("text", row[1])):

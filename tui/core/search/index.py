@@ -1,8 +1,8 @@
 """The search index: one FTS5 row per article, rowid = article id.
 
 Columns hold *keys*, not text: ``title`` and ``body`` are the word keys in order (so
-phrases and proximity work), ``concepts`` the lexicon concepts found, ``entities`` the
-article's entity ids. Streams are computed where the article is prepared (in worker
+phrases and proximity work) and ``entities`` the article's entity ids. Lexicon concepts
+are matched at query time (as phrases of keys), so editing the lexicon needs no reindex. Streams are computed where the article is prepared (in worker
 processes for bulk imports); the entity column is filled once linking has given ids.
 """
 
@@ -11,18 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from .lexicon import load_lexicon
 from .terms import words
 
-Streams = tuple[str, str, str]
+Streams = tuple[str, str]
 
 
 def streams(title: str, text: str) -> Streams:
-    """``(title keys, body keys, concept tokens)`` for an article."""
-    lexicon = load_lexicon()
-    title_words, body_words = words(title), words(text)
-    concepts = {c.token for seq in (title_words, body_words) for _, _, c in lexicon.find(seq)}
-    return " ".join(w.key for w in title_words), " ".join(w.key for w in body_words), " ".join(sorted(concepts))
+    """``(title keys, body keys)`` for an article."""
+    return " ".join(w.key for w in words(title)), " ".join(w.key for w in words(text))
 
 
 def entity_tokens(entity_ids: Iterable[int]) -> str:
@@ -32,7 +28,7 @@ def entity_tokens(entity_ids: Iterable[int]) -> str:
 def index_article(conn: sqlite3.Connection, article_id: int, data: Streams, entity_ids: Iterable[int]) -> None:
     """Add or replace the article's row."""
     conn.execute("DELETE FROM search WHERE rowid = ?", (article_id,))
-    conn.execute("INSERT INTO search (rowid, title, body, concepts, entities) VALUES (?, ?, ?, ?, ?)",
+    conn.execute("INSERT INTO search (rowid, title, body, entities) VALUES (?, ?, ?, ?)",
                  (article_id, *data, entity_tokens(entity_ids)))
     conn.execute("UPDATE articles SET indexed = 1 WHERE id = ?", (article_id,))
 

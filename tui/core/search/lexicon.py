@@ -17,7 +17,6 @@ from .terms import Word, stem, words
 @dataclass(frozen=True, slots=True)
 class Concept:
     id: str
-    token: str  # the concept's token in the index: "zc" + its id's letters and digits
     en: tuple[str, ...]
     ru: tuple[str, ...]
 
@@ -26,7 +25,7 @@ class Lexicon:
     """Phrase keys → concepts, for finding concepts in a word sequence."""
 
     def __init__(self, concepts: list[Concept]) -> None:
-        self.concepts = {c.token: c for c in concepts}
+        self.concepts = {c.id: c for c in concepts}
         self.by_phrase: dict[tuple[str, ...], Concept] = {}
         for concept in concepts:
             for phrase in (*concept.en, *concept.ru):
@@ -62,6 +61,5 @@ def load_lexicon() -> Lexicon:
         if path.is_file():
             with path.open("rb") as handle:
                 for item in tomllib.load(handle).get("concept", []):
-                    token = "zc" + "".join(ch for ch in item["id"].lower() if ch.isalnum())
-                    concepts.append(Concept(item["id"], token, tuple(item.get("en", ())), tuple(item.get("ru", ()))))
+                    concepts.append(Concept(item["id"], tuple(item.get("en", ())), tuple(item.get("ru", ()))))
     return Lexicon(concepts)

@@ -1,18 +1,25 @@
-"""The index vocabulary in memory: fuzzy (typo) and stem (inflection) expansion of query keys.
+"""The index vocabulary: fuzzy (typo) and stem (inflection) expansion of query keys.
 
 A keystroke never scans article text: a query key is compared with the vocabulary,
-restricted by length, and the keys found are looked up in the FTS index.
+restricted by length, and the keys found are looked up in the FTS index. Document
+frequencies come from FTS5's vocabulary table on demand; only the word list (for typo
+matching) is held in memory, and only once a query needs it.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .terms import stem
+
+#: endings that, added to an English stem, give the inflections worth trying
+_ENDINGS = ("", "s", "e", "es", "ed", "ing", "er", "ers", "y", "ies", "ied", "ion", "ions", "ation", "ations", "ment",
+            "ments", "ly", "al", "ity")
 
 
 def max_edits(key: str) -> int:
@@ -22,23 +29,32 @@ def max_edits(key: str) -> int:
 
 
 class Vocabulary:
-    """Document frequency per key, keys by length, and keys by English stem."""
+    """Keys of the search index, with their document frequencies."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.total = conn.execute("SELECT count(*) FROM articles WHERE indexed").fetchone()[0]
-        self.df: dict[str, int] = {}
-        by_len: dict[int, list[str]] = defaultdict(list)
-        self.by_stem: dict[str, list[str]] = defaultdict(list)
-        for term, doc in conn.execute("SELECT term, doc FROM search_vocab"):
-            self.df[term] = doc
-            if term.isalpha() and not term.startswith("zc"):  # concept tokens are not words
-                by_len[len(term)].append(term)
-                self.by_stem[stem(term)].append(term)
-        self.by_len = dict(by_len)
+        self._by_len: dict[int, list[str]] | None = None
+        self.df = lru_cache(maxsize=50_000)(self._df)
+
+    def _df(self, key: str) -> int:
+        row = self.conn.execute("SELECT doc FROM search_vocab WHERE term = ?", (key,)).fetchone()
+        return row[0] if row else 0
+
+    def _words(self) -> dict[int, list[str]]:
+        if self._by_len is None:
+            by_len: dict[int, list[str]] = defaultdict(list)
+            for (term,) in self.conn.execute("SELECT term FROM search_vocab"):
+                if term.isalpha():  # entity tokens ("ze12") are not words
+                    by_len[len(term)].append(term)
+            self._by_len = dict(by_len)
+        return self._by_len
 
     def variants(self, key: str) -> list[str]:
         """Other inflections sharing the key's English stem ("vehicles" → "vehicle")."""
-        return [k for k in self.by_stem.get(stem(key), ()) if k != key]
+        base = stem(key)
+        forms = {base + ending for ending in _ENDINGS} | {base[:-1] + "ies", base[:-1] + "ied"}
+        return sorted(f for f in forms if f != key and self.df(f) and stem(f) == base)
 
     def typos(self, key: str, limit: int = 8) -> list[str]:
         """Vocabulary keys within the allowed edit distance, when the key itself is rare.
@@ -49,9 +65,11 @@ class Vocabulary:
         k = max_edits(key)
         if not k or not key.isalpha():
             return []
-        own = self.df.get(key, 0)
-        candidates = [t for n in range(len(key) - k, len(key) + k + 1) for t in self.by_len.get(n, ())]
+        own = self.df(key)
+        words = self._words()
+        candidates = [t for n in range(len(key) - k, len(key) + k + 1) for t in words.get(n, ())]
         found = process.extract(key, candidates, scorer=Levenshtein.distance, score_cutoff=k, limit=limit * 4,
                                 processor=None)
-        better = [t for t, _, _ in found if t != key and self.df.get(t, 0) >= 10 * own + (1 if own == 0 else 10)]
-        return sorted(better, key=lambda t: (Levenshtein.distance(key, t), -self.df.get(t, 0)))[:limit]
+        floor = 10 * own + (1 if own == 0 else 10)
+        better = [(t, d, self.df(t)) for t, d, _ in found if t != key]
+        return [t for t, d, df in sorted((b for b in better if b[2] >= floor), key=lambda b: (b[1], -b[2]))][:limit]
