@@ -1,14 +1,27 @@
-"""EvNewsApp: the Textual application. It only sets up the theme and pushes the main screen."""
+"""EvNewsApp: theme, global keys, the command palette, and worker errors as notifications.
+It pushes the main screen, which does the rest."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
+from textual import on
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState
 
 from . import __version__
-from .screens.library import LibraryScreen
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+
+#: (title, action on the main screen, key) for the command palette
+COMMANDS = [
+    ("Search", "focus_search", "/"), ("Toggle entity sidebar", "toggle_sidebar", "e"),
+    ("Cycle language filter (all/en/ru)", "cycle_lang", "l"), ("Cycle sort", "cycle_sort", "s"),
+    ("Toggle read", "toggle_read", "r"), ("Toggle star", "toggle_star", "*"), ("Open article URL", "open_url", "o"),
+    ("Clear filters", "clear_filters", "x"), ("Go to list", "pane('list')", "1"), ("Go to reader", "pane('reader')", "2"),
+    ("Go to entities", "pane('sidebar')", "3"),
+]
 
 
 class EvNewsApp(App[None]):
@@ -16,11 +29,34 @@ class EvNewsApp(App[None]):
 
     TITLE = "evnews-tui"
     SUB_TITLE = f"v{__version__}"
-    BINDINGS = [Binding("q", "quit", "Quit"), Binding("ctrl+q", "quit", "Quit", show=False)]
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help"),
+    ]
 
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
 
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen(self.db_path))
+        self.push_screen(MainScreen(self.db_path))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for title, action, key in COMMANDS:
+                yield SystemCommand(f"{title}  ·  {key}", f"Key: {key}", lambda a=action: self.run_action(f"screen.{a}"))
+        yield SystemCommand("Help  ·  ? or F1", "Every key", self.action_help)
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """Errors in background work become notifications, never a crash."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.notify(f"{type(error).__name__}: {error}"[:200], title="Something went wrong", severity="error")

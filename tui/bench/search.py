@@ -111,7 +111,8 @@ def measure(size: int) -> dict[str, Any]:
         db = folder / "bench.sqlite3"
         start = time.perf_counter()
         with Library.open(db) as library:
-            import_paths(library, [jsonl], entities=False)
+            report = import_paths(library, [jsonl], entities=False, max_bytes=10**10)
+            assert len(report.added) == size, report.skipped[:3]
             library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         build = time.perf_counter() - start
         latency = _latency(db)

@@ -1,0 +1,130 @@
+"""Pilot tests: what a reader sees and can do with the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.functional.conftest import settle
+from tui.app import EvNewsApp
+from tui.core.store import Library
+from tui.screens.help import HelpScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.reader import Reader
+from tui.widgets.search_bar import SearchBar
+
+
+def titles(app) -> list[str]:
+    return [r.title[:12] for r in app.screen.query_one(ArticleList).rows]
+
+
+async def test_opens_on_the_library_newest_first(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert titles(app) == ["В Казахстане", "KAMAZ Announc", "Vedomosti: t"][:3] or titles(app)[0].startswith("В Казах")
+        assert "3 articles · EN 2 · RU 1" in str(app.screen.query_one("#status").render())
+
+
+async def test_navigate_open_and_read_state_persists(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        opened = reader.content.article
+        assert opened.title.startswith("KAMAZ Announces")
+        assert app.screen.query_one(ArticleList).rows[1].read
+        await pilot.press("asterisk")
+        await pilot.press("q")
+    with Library.open(seeded_db) as library:
+        article = library.get(opened.id)
+        assert article.read and article.starred
+
+
+async def test_live_search_across_scripts_and_hits(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Казахстан")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert titles(app) == ["В Казахстане"]
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(Reader)
+        assert [f for f, _, _ in reader.content.hits] == ["title", "text"]  # «Казахстане», «Казахстана»
+        await pilot.press("n", "n", "N")
+        assert reader._hit == 1
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert len(titles(app)) == 3 and app.screen.query_one(SearchBar).value == ""
+
+
+async def test_language_filter_and_sort(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert len(titles(app)) == 2  # en
+        await pilot.press("l")
+        await settle(pilot)
+        assert titles(app) == ["В Казахстане"]  # ru
+        await pilot.press("l", "s")
+        await settle(pilot)
+        assert [t[:3] for t in titles(app)] == ["KAM", "Ved", "В К"]  # by title
+
+
+async def test_entity_filter_from_the_sidebar(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(130, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")  # the KAMAZ article
+        await settle(pilot)
+        sidebar = app.screen.query_one(EntitySidebar)
+        kamaz = next(r for r in sidebar.rows if r.name == "KAMAZ")
+        sidebar.post_message(EntitySidebar.Selected(sidebar, kamaz.id, kamaz.name))
+        await settle(pilot)
+        assert sorted(t[:5] for t in titles(app)) == ["KAMAZ", "Vedom"]
+        assert "entity:KAMAZ" in str(app.screen.query_one("#status").render())
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(titles(app)) == 3
+
+
+async def test_help_and_palette(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+        await pilot.press("escape")
+
+
+async def test_every_key_on_an_empty_library(empty_db: Path) -> None:
+    app = EvNewsApp(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in ["j", "k", "g", "G", "enter", "n", "N", "right_square_bracket", "left_square_bracket", "c", "o", "r",
+                    "asterisk", "l", "s", "e", "x", "tab", "tab", "tab", "1", "2", "3", "t", "d", "1", "slash", "z", "escape"]:
+            await pilot.press(key)
+        await settle(pilot)
+        assert app.screen.query_one(ArticleList).rows == []
+
+
+async def test_narrow_terminal_shows_one_pane(seeded_db: Path) -> None:
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-single")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(Reader).display and not app.screen.query_one(ArticleList).display
+        await pilot.press("1")
+        assert app.screen.query_one(ArticleList).display

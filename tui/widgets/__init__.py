@@ -1,0 +1,1 @@
+"""Widgets: each one posts messages upward and receives data downward (attributes/methods)."""
