@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import EvNewsApp
 from tui.core.importer import ensure_seeded
 from tui.core.store import Library
 
@@ -32,8 +31,3 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-
-
-@pytest.fixture
-def make_app():
-    return EvNewsApp

@@ -73,7 +73,7 @@ def concept_query(concept: Concept) -> str:
 
     Russian phrases are lemma keys already; an English phrase's last word matches by its
     stem as a prefix, so "electric vehicle" also finds "electric vehicles"."""
-    phrases = []
+    phrases: list[str] = []
     for phrase in (*concept.en, *concept.ru):
         keys = [w.key for w in words(phrase)]
         if not keys:
@@ -82,7 +82,7 @@ def concept_query(concept: Concept) -> str:
             phrases.append(f'"{" ".join(keys[:-1] + [stem(keys[-1])])}" *')
         else:
             phrases.append(f'"{" ".join(keys)}"')
-    return f"{{title body}} : ({' OR '.join(phrases)})"
+    return f"{{title body}} : ({' OR '.join(dict.fromkeys(phrases))})"
 
 
 def _key_query(key: str) -> str:
@@ -234,9 +234,13 @@ class Searcher:
                 postings = cache.setdefault(fts, self._postings(fts))
                 for aid, score in postings.items():
                     value = weight * score
-                    low, high = sorted((best.get(aid, 0.0), value))
-                    best[aid] = high
-                    extra[aid] += low
+                    prev = best.get(aid)
+                    if prev is None:
+                        best[aid] = value
+                    elif value > prev:
+                        best[aid], extra[aid] = value, extra[aid] + prev
+                    else:
+                        extra[aid] += value
             for aid, value in best.items():
                 matched[aid] += 1
                 total[aid] += value + AGREEMENT * extra[aid]

@@ -22,6 +22,9 @@ _ENDINGS = ("", "s", "e", "es", "ed", "ing", "er", "ers", "y", "ies", "ied", "io
             "ments", "ly", "al", "ity")
 
 
+COMMON = 5  # a key in at least this many articles is not corrected
+
+
 def max_edits(key: str) -> int:
     """Typos tolerated: one edit in words of 4–7 letters, two in longer ones, none below."""
     n = len(key)
@@ -66,10 +69,13 @@ class Vocabulary:
         if not k or not key.isalpha():
             return []
         own = self.df(key)
+        if own >= COMMON:
+            return []  # a word found in several articles is taken as meant
         words = self._words()
-        candidates = [t for n in range(len(key) - k, len(key) + k + 1) for t in words.get(n, ())]
-        found = process.extract(key, candidates, scorer=Levenshtein.distance, score_cutoff=k, limit=limit * 4,
-                                processor=None)
+        found = []
+        for n in range(len(key) - k, len(key) + k + 1):  # length filter: only these can be within k edits
+            found += process.extract(key, words.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k,
+                                     limit=limit * 4, processor=None)
         floor = 10 * own + (1 if own == 0 else 10)
         better = [(t, d, self.df(t)) for t, d, _ in found if t != key]
         return [t for t, d, df in sorted((b for b in better if b[2] >= floor), key=lambda b: (b[1], -b[2]))][:limit]
