@@ -43,7 +43,7 @@ def test_launch_search_open_and_quit(tmp_path: Path) -> None:
     command = f"LANG=C.UTF-8 EVNEWS_DB={db} {sys.executable} -m tui; echo EXITED; sleep 5"
     assert tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "35", command).returncode == 0
     try:
-        screen = _wait_for(session, "3 articles · EN 2 · RU 1", timeout=60)  # first launch seeds the library
+        screen = _wait_for(session, "3 articles · EN 2 · RU 1", timeout=120)  # first launch seeds the library
         assert "Vedomosti" in screen and "KAMAZ Announces" in screen
         tmux("send-keys", "-t", session, "/")
         time.sleep(0.3)

@@ -71,13 +71,13 @@ def _hit_row(hit: SearchHit, flags: tuple[bool, bool]) -> ListRow:
     return ListRow(hit.id, hit.title, hit.date, hit.lang, hit.source, flags[0], flags[1])
 
 
-def title_spans(searcher: Searcher, article_id: int, query: str) -> list[tuple[int, int]]:
-    """Where the query matches in an article's title (for the visible rows)."""
+def title_spans(searcher: Searcher, article_ids: list[int], query: str) -> dict[int, list[tuple[int, int]]]:
+    """Where the query matches in each article's title (for the rows a screen shows)."""
     from .search.highlight import hit_matches
     from .search.query import parse
 
     units = searcher.units(parse(query))
-    return [(m.start, m.end) for m in hit_matches(searcher, article_id, units) if m.field == "title"]
+    return {i: [(m.start, m.end) for m in hit_matches(searcher, i, units, fields=("title",))] for i in article_ids}
 
 
 def _sorted(rows: list[ListRow], sort: str) -> list[ListRow]:

@@ -96,10 +96,11 @@ class MainScreen(Screen[None]):
         with self.library() as library:
             searcher = Searcher(library) if filters.query.strip() else None
             rows = views.list_rows(library, searcher, filters)
-            if searcher is not None:
-                for row in rows[:60]:  # the rows a screen can show get their title hits
-                    row.spans = views.title_spans(searcher, row.id, filters.query)
-            stats = library.stats()
+            if searcher is not None:  # the rows a screen can show get their title hits
+                spans = views.title_spans(searcher, [r.id for r in rows[:60]], filters.query)
+                for row in rows[:60]:
+                    row.spans = spans[row.id]
+            stats = self.stats or library.stats()  # counts change only on import: not per keystroke
             ids = [r.id for r in rows[:2000]]
             entities = views.sidebar_entities(library, ids) if self.scope == "all" else None
         self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities)

@@ -65,16 +65,18 @@ def _field_matches(field: str, text: str, seq: list[Word], units: list[Unit], co
     return out
 
 
-def hit_matches(searcher: Searcher, article_id: int, units: list[Unit]) -> list[Match]:
-    """Every match span of ``units`` in the article, in reading order, overlaps resolved
-    in favour of the better kind."""
-    row = searcher.conn.execute("SELECT title, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+def hit_matches(searcher: Searcher, article_id: int, units: list[Unit], fields: tuple[str, ...] = ("title", "text")) -> list[Match]:
+    """Every match span of ``units`` in the article (in ``fields``), in reading order,
+    overlaps resolved in favour of the better kind."""
+    columns = ", ".join("title" if f == "title" else "text" for f in ("title", "text") if f in fields) or "title"
+    row = searcher.conn.execute(f"SELECT {columns} FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return []
+    row = dict(zip([f for f in ("title", "text") if f in fields], row))
     concepts = {c for u in units for c in u.concepts}
     entities = {int(m.group(1)): u.text for u in units for f in u.alternatives if (m := _ENTITY.fullmatch(f))}
     found = []
-    for field, text in (("title", row[0]), ("text", row[1])):
+    for field, text in row.items():
         found += _field_matches(field, text, words(text), units, concepts)
     if entities:
         marks = ",".join("?" * len(entities))
@@ -82,7 +84,8 @@ def hit_matches(searcher: Searcher, article_id: int, units: list[Unit]) -> list[
             f"SELECT entity_id, field, start, end FROM mentions WHERE article_id = ? AND entity_id IN ({marks})",
             (article_id, *entities),
         ):
-            found.append(Match(field, start, end, entities[entity_id], "entity"))
+            if field in row:
+                found.append(Match(field, start, end, entities[entity_id], "entity"))
     return _resolve(found)
 
 
