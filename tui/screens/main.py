@@ -6,6 +6,7 @@ talk to each other or to the library. Data flows one way: library → worker →
 
 from __future__ import annotations
 
+import threading
 import webbrowser
 from pathlib import Path
 
@@ -59,6 +60,7 @@ class MainScreen(Screen[None]):
         self.scope = "article"
         self.stats: dict[str, int] = {}
         self._searcher: Searcher | None = None
+        self._lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -76,6 +78,11 @@ class MainScreen(Screen[None]):
         self.reload(keep=self.open_id)
         if self.open_id is not None:
             self.open_article(self.open_id, mark_read=False)
+        self.warm_up()
+
+    def on_unmount(self) -> None:
+        if self._searcher is not None:
+            self._searcher.library.close()
 
     def on_resize(self) -> None:
         width = self.size.width
@@ -91,10 +98,23 @@ class MainScreen(Screen[None]):
         self.status(busy=True)
         self.load_list(views.Filters(**vars(self.filters)), keep)
 
+    def shared(self) -> tuple[Library, Searcher]:
+        """One library connection and searcher for the workers, used under ``self._lock``:
+        the searcher keeps the vocabulary and entity aliases in memory between keystrokes."""
+        if self._searcher is None:
+            self._searcher = Searcher(self.library())
+        return self._searcher.library, self._searcher
+
+    @work(thread=True, group="warm")
+    def warm_up(self) -> None:
+        with self._lock:
+            self.shared()[1].warm_up()
+
     @work(thread=True, exclusive=True, group="list")
     def load_list(self, filters: views.Filters, keep: int | None) -> None:
-        with self.library() as library:
-            searcher = Searcher(library) if filters.query.strip() else None
+        with self._lock:
+            library, searcher = self.shared()
+            searcher = searcher if filters.query.strip() else None
             rows = views.list_rows(library, searcher, filters)
             if searcher is not None:  # the rows a screen can show get their title hits
                 spans = views.title_spans(searcher, [r.id for r in rows[:60]], filters.query)
@@ -116,7 +136,8 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="reader")
     def open_article(self, article_id: int, mark_read: bool = True) -> None:
-        with self.library() as library:
+        with self._lock:
+            library, searcher = self.shared()
             article = library.get(article_id)
             if article is None:
                 return
@@ -126,7 +147,6 @@ class MainScreen(Screen[None]):
             content = ReaderContent(article, views.mentions(library, article_id), [], views.related(library, article_id))
             query = self.filters.query
             if query.strip():
-                searcher = Searcher(library)
                 from ..core.search.highlight import hit_matches
                 from ..core.search.query import parse
 
@@ -263,8 +283,8 @@ class MainScreen(Screen[None]):
         if row is None:
             return
         value = not getattr(row, flag)
-        with self.library() as library:
-            library.set_flag(row.id, flag, value)
+        with self._lock:
+            self.shared()[0].set_flag(row.id, flag, value)
         self.query_one(ArticleList).update_row(row.id, **{flag: value})
 
     def action_toggle_read(self) -> None:

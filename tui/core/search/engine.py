@@ -11,6 +11,7 @@ the words stand near each other.
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from collections import defaultdict
 from functools import lru_cache
@@ -29,6 +30,7 @@ _COLUMNS = "bm25(search, 3.0, 1.0, 1.5)"  # title, body, entities
 NEAR_BONUS = 1.3  # when the query's words stand within NEAR_WORDS of each other
 NEAR_WORDS = 6
 AGREEMENT = 0.3
+POSTINGS_CAP = 3000
 
 
 @dataclass
@@ -39,6 +41,10 @@ class Unit:
     keys: set[str] = field(default_factory=set)  # the word's own key(s)
     alternatives: dict[str, tuple[str, float]] = field(default_factory=dict)  # fts query -> (kind, weight)
     concepts: set[str] = field(default_factory=set)  # lexicon concept ids it stands for
+
+    def covered(self) -> set[str]:
+        """Keys this unit already matches as words (its own and their inflections)."""
+        return {m.group(1) for fts in self.alternatives if (m := _KEY_FTS.fullmatch(fts))}
 
     def add(self, fts: str, kind: str) -> None:
         if fts not in self.alternatives or self.alternatives[fts][1] < WEIGHTS[kind]:
@@ -68,21 +74,24 @@ def _stop_keys() -> frozenset[str]:
 TITLE_BONUS = 0.6  # added (times the weight) when the word is in the title
 
 
-def concept_query(concept: Concept) -> str:
+def concept_query(concept: Concept, vocab: Vocabulary, covered: set[str]) -> str | None:
     """Any phrase of the concept, in either language, as an FTS query over the text.
 
-    Russian phrases are lemma keys already; an English phrase's last word matches by its
-    stem as a prefix, so "electric vehicle" also finds "electric vehicles"."""
+    Russian phrases are lemma keys already. English words take their inflections from the
+    vocabulary ("electric vehicle" also finds "electric vehicles"). Words the unit already
+    matches on its own (``covered``) are left out; None if nothing is left."""
     phrases: list[str] = []
     for phrase in (*concept.en, *concept.ru):
         keys = [w.key for w in words(phrase)]
-        if not keys:
+        if not keys or (len(keys) == 1 and keys[0] in covered):
             continue
-        if phrase.isascii() and len(stem(keys[-1])) >= 4:
-            phrases.append(f'"{" ".join(keys[:-1] + [stem(keys[-1])])}" *')
-        else:
-            phrases.append(f'"{" ".join(keys)}"')
-    return f"{{title body}} : ({' OR '.join(dict.fromkeys(phrases))})"
+        lasts = [keys[-1], *vocab.variants(keys[-1])] if phrase.isascii() else [keys[-1]]
+        phrases += [f'"{" ".join(keys[:-1] + [last])}"' for last in lasts if vocab.df(last)]
+    phrases = list(dict.fromkeys(phrases))
+    return f"{{title body}} : ({' OR '.join(phrases)})" if phrases else None
+
+
+_KEY_FTS = re.compile(r'\{title body\} : "([^" ]+)"')
 
 
 def _key_query(key: str) -> str:
@@ -117,6 +126,11 @@ class Searcher:
             self._generation = generation
         return self._vocab
 
+    def warm_up(self) -> None:
+        """Load what the first query would otherwise wait for (the vocabulary for typos)."""
+        vocab = self._refresh()
+        vocab.typos("warmup")
+
     def units(self, query: Query) -> list[Unit]:
         """The query's units with every alternative that can satisfy them."""
         vocab = self._refresh()
@@ -137,9 +151,9 @@ class Searcher:
                 unit.add(f'{{title body}} : "{" ".join(keys)}"', "exact")
                 units.append(unit)
         self._add_entities(units)
-        return self._add_concepts(units)
+        return self._add_concepts(units, vocab)
 
-    def _add_concepts(self, units: list[Unit]) -> list[Unit]:
+    def _add_concepts(self, units: list[Unit], vocab: Vocabulary) -> list[Unit]:
         """A one-word concept is one more alternative for its word. Words that together name
         a concept ("electric car", «зарядная станция») become one unit: the words near each
         other, or the concept in any language; either word alone no longer satisfies it."""
@@ -148,14 +162,16 @@ class Searcher:
         merged: dict[int, Unit] = {}
         for first, last, concept in load_lexicon().find(seq):
             if first == last:
-                singles[first].add(concept_query(concept), "concept")
+                if fts := concept_query(concept, vocab, singles[first].covered()):
+                    singles[first].add(fts, "concept")
                 singles[first].concepts.add(concept.id)
                 continue
             parts = singles[first:last + 1]
             unit = Unit(" ".join(u.text for u in parts), set().union(*(u.keys for u in parts)))
             near = " ".join(f'"{sorted(u.keys)[0]}"' for u in parts if u.keys)
             unit.add(f"{{title body}} : NEAR({near}, 2)", "exact")
-            unit.add(concept_query(concept), "concept")
+            if fts := concept_query(concept, vocab, set()):
+                unit.add(fts, "concept")
             unit.concepts.add(concept.id)
             for part in parts:
                 unit.alternatives.update({f: a for f, a in part.alternatives.items() if f.startswith("entities")})
@@ -189,12 +205,16 @@ class Searcher:
                 ids = [rowid for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (fts,))]
                 weight = 1.0 + math.log(1 + self._vocab.total / max(1, len(ids))) if self._vocab else 1.0
                 return dict.fromkeys(ids, weight)
-            rows = self.conn.execute(f"SELECT rowid, {_COLUMNS} FROM search WHERE search MATCH ?", (fts,))
+            # The best POSTINGS_CAP articles per alternative: a word in tens of thousands of
+            # articles adds little beyond its best matches, and Python need not see the rest.
+            rows = self.conn.execute(
+                f"SELECT rowid, {_COLUMNS} AS s FROM search WHERE search MATCH ? ORDER BY s LIMIT {POSTINGS_CAP}", (fts,))
             found = {rowid: 1.0 - score for rowid, score in rows}
             if fts.startswith("{title body}"):
                 title = "title" + fts[len("{title body}"):]
                 for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (title,)):
-                    found[rowid] += TITLE_BONUS
+                    if rowid in found:
+                        found[rowid] += TITLE_BONUS
             return found
         except sqlite3.OperationalError:  # defensive: our FTS strings are built from keys only
             return {}
