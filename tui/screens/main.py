@@ -7,7 +7,6 @@ talk to each other or to the library. Data flows one way: library → worker →
 from __future__ import annotations
 
 import threading
-import webbrowser
 from pathlib import Path
 
 from textual import on, work
@@ -25,12 +24,13 @@ from ..widgets.entity_sidebar import EntityRow, EntitySidebar
 from ..widgets.reader import Reader, ReaderContent
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
+from .article_actions import ArticleActions
 from .state import load_state, save_state
 
 LANGS = (None, "en", "ru")
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ArticleActions, Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
@@ -277,33 +277,3 @@ class MainScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         for key in ("lang", "entity"):
             self.action_remove_filter(key)
-
-    def _flag(self, flag: str) -> None:
-        row = self.query_one(ArticleList).current
-        if row is None:
-            return
-        value = not getattr(row, flag)
-        with self._lock:
-            self.shared()[0].set_flag(row.id, flag, value)
-        self.query_one(ArticleList).update_row(row.id, **{flag: value})
-
-    def action_toggle_read(self) -> None:
-        self._flag("read")
-
-    def action_toggle_star(self) -> None:
-        self._flag("starred")
-
-    def action_reader(self, what: str, step: int | None = None) -> None:
-        """Reader keys work from every pane: n/N hits, ]/[ mentions, c original text."""
-        reader = self.query_one(Reader)
-        if what == "toggle_raw":
-            reader.action_toggle_raw()
-        else:
-            getattr(reader, f"action_{what}")(step)
-
-    def action_open_url(self) -> None:
-        content = self.query_one(Reader).content
-        if content is None or not content.article.url:
-            self.notify("This article has no URL", timeout=2)
-            return
-        webbrowser.open(content.article.url)
