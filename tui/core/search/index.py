@@ -33,10 +33,6 @@ def index_article(conn: sqlite3.Connection, article_id: int, data: Streams, enti
     conn.execute("UPDATE articles SET indexed = 1 WHERE id = ?", (article_id,))
 
 
-def set_entities(conn: sqlite3.Connection, article_id: int, entity_ids: Iterable[int]) -> None:
-    conn.execute("UPDATE search SET entities = ? WHERE rowid = ?", (entity_tokens(entity_ids), article_id))
-
-
 def clear(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search")
     conn.execute("UPDATE articles SET indexed = 0")
