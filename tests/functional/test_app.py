@@ -84,8 +84,8 @@ async def test_entity_filter_from_the_sidebar(seeded_db: Path) -> None:
         await pilot.press("j", "enter")  # the KAMAZ article
         await settle(pilot)
         sidebar = app.screen.query_one(EntitySidebar)
-        kamaz = next(r for r in sidebar.rows if r.name == "KAMAZ")
-        sidebar.post_message(EntitySidebar.Selected(sidebar, kamaz.id, kamaz.name))
+        assert [r.name for r in sidebar.rows if r.type == "ORG"][0] == "KAMAZ"
+        await pilot.press("3", "enter")  # to the sidebar, whose cursor starts on its first entity: KAMAZ
         await settle(pilot)
         assert sorted(t[:5] for t in titles(app)) == ["KAMAZ", "Vedom"]
         assert "entity:KAMAZ" in str(app.screen.query_one("#status").render())

@@ -88,6 +88,8 @@ class EntitySidebar(Vertical):
                 node.add_leaf(Text.assemble(sanitize(row.name), (other, "dim"), (f"  {row.articles}", "dim")), data=row)
         if not shown:
             tree.root.add_leaf(Text("no entities" if not self.rows else "no match", style="dim"))
+        else:
+            tree.cursor_line = 1  # on the first entity, under its group's heading
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -110,11 +110,17 @@ def _weak_city(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written mostly in capitals (headlines, datelines)."""
+    """Spans of headline-styled lines, where capitals say nothing about names: lines in
+    capitals ("SOCCER - JAPAN GET LUCKY WIN") and Title Case headlines ("KAMAZ Announces a
+    Standalone Passenger Division")."""
     spans, start = [], 0
     for line in text.split("\n"):
         letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+        caps = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        title_case = (len(long_words) >= 4 and not line.rstrip().endswith((".", "!", "?", ":"))
+                      and sum(w[0].isupper() for w in long_words) > 0.75 * len(long_words))
+        if caps or title_case:
             spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
