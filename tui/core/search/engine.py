@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from ..entities.keys import link_key
 from ..store import Library
 from .highlight import Match, hit_matches, snippet
-from .lexicon import Concept, load_lexicon
+from .lexicon import concept_query, load_lexicon
 from .query import Query, parse
-from .terms import STOPWORDS, stem, word_key, words
+from .terms import STOPWORDS, word_key, words
 from .vocab import Vocabulary
 
 WEIGHTS = {"exact": 1.0, "lemma": 0.95, "fuzzy": 0.8, "concept": 0.75, "entity": 1.0}
@@ -72,23 +72,6 @@ def _stop_keys() -> frozenset[str]:
     return frozenset(word_key(w) for w in STOPWORDS)
 
 TITLE_BONUS = 0.6  # added (times the weight) when the word is in the title
-
-
-def concept_query(concept: Concept, vocab: Vocabulary, covered: set[str]) -> str | None:
-    """Any phrase of the concept, in either language, as an FTS query over the text.
-
-    Russian phrases are lemma keys already. English words take their inflections from the
-    vocabulary ("electric vehicle" also finds "electric vehicles"). Words the unit already
-    matches on its own (``covered``) are left out; None if nothing is left."""
-    phrases: list[str] = []
-    for phrase in (*concept.en, *concept.ru):
-        keys = [w.key for w in words(phrase)]
-        if not keys or (len(keys) == 1 and keys[0] in covered):
-            continue
-        lasts = [keys[-1], *vocab.variants(keys[-1])] if phrase.isascii() else [keys[-1]]
-        phrases += [f'"{" ".join(keys[:-1] + [last])}"' for last in lasts if vocab.df(last)]
-    phrases = list(dict.fromkeys(phrases))
-    return f"{{title body}} : ({' OR '.join(phrases)})" if phrases else None
 
 
 _KEY_FTS = re.compile(r'\{title body\} : "([^" ]+)"')
@@ -284,9 +267,13 @@ class Searcher:
                 sql += f" AND {clause}"
                 params.append(value)
         if query.entity:
-            from ..entity_store import find_entities
+            # The alias map already in memory answers exact names in any script; only a
+            # misspelt name pays for the fuzzy lookup over every entity name.
+            ids = sorted(self._aliases.get(link_key(query.entity), ()))
+            if not ids:
+                from ..entity_store import find_entities
 
-            ids = find_entities(self.conn, query.entity, limit=1)
+                ids = find_entities(self.conn, query.entity, limit=1)
             sql += f" AND id IN (SELECT article_id FROM mentions WHERE entity_id IN ({','.join('?' * len(ids)) or 'NULL'}))"
             params.extend(ids)
         return {row[0] for row in self.conn.execute(sql, params)}

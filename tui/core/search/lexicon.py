@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..paths import bundled_data_dir, config_dir
 from .terms import Word, stem, words
+from .vocab import Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +64,20 @@ def load_lexicon() -> Lexicon:
                 for item in tomllib.load(handle).get("concept", []):
                     concepts.append(Concept(item["id"], tuple(item.get("en", ())), tuple(item.get("ru", ()))))
     return Lexicon(concepts)
+
+
+def concept_query(concept: Concept, vocab: Vocabulary, covered: set[str]) -> str | None:
+    """Any phrase of the concept, in either language, as an FTS query over the text.
+
+    Russian phrases are lemma keys already. English words take their inflections from the
+    vocabulary ("electric vehicle" also finds "electric vehicles"). Words the unit already
+    matches on its own (``covered``) are left out; None if nothing is left."""
+    phrases: list[str] = []
+    for phrase in (*concept.en, *concept.ru):
+        keys = [w.key for w in words(phrase)]
+        if not keys or (len(keys) == 1 and keys[0] in covered):
+            continue
+        lasts = [keys[-1], *vocab.variants(keys[-1])] if phrase.isascii() else [keys[-1]]
+        phrases += [f'"{" ".join(keys[:-1] + [last])}"' for last in lasts if vocab.df(last)]
+    phrases = list(dict.fromkeys(phrases))
+    return f"{{title body}} : ({' OR '.join(phrases)})" if phrases else None
