@@ -71,7 +71,7 @@ def _latency(db: Path) -> dict[str, float]:
     """Run in a fresh process: query latency and the peak memory of a searching process
     (VmHWM: ru_maxrss would count the benchmark process it was forked from)."""
     code = (
-        "import json, resource, statistics, time, sys\n"
+        "import json, statistics, time\n"
         "from tui.core.store import Library\nfrom tui.core.search import Searcher\n"
         f"queries = {QUERIES!r}\n"
         f"s = Searcher(Library.open({str(db)!r}))\n"
