@@ -1,4 +1,4 @@
-"""``python -m tui.eval entities [--json] [--limit N] [--errors N] [--nested]`` and
+"""``python -m tui.eval entities [--json] [--limit N] [--errors N] [--nested] [--split S]`` and
 ``python -m tui.eval linking [--json] [--limit N]``."""
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ def run_entities(args: argparse.Namespace, console: Console, err: Console) -> in
     from .entities import evaluate
 
     root = corpora_root()
-    readers = {"factrueval": lambda r, n: gold.factrueval(r, n, args.strict),
-               "nerel": lambda r, n: gold.nerel(r, n, args.strict), "conll_en": gold.conll}
+    readers = {"factrueval": lambda r, n: gold.factrueval(r, n, args.strict, args.split),
+               "nerel": lambda r, n: gold.nerel(r, n, args.strict, args.split),
+               "conll_en": lambda r, n: gold.conll(r, n, args.split)}
     reports = []
     for name, reader in readers.items():
         if args.dataset and name not in args.dataset:
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     ent.add_argument("--nested", action="store_true", help="keep gold mentions nested inside others")
     ent.add_argument("--strict", action="store_true",
                      help="score against every gold mention, descriptors and adjectives included (default: names)")
+    ent.add_argument("--split", choices=tuple(gold.SPLITS), default="test",
+                     help="test (default; report these), dev or train (tune on these; factRuEval has no train, "
+                          "so train means its devset)")
     ent.add_argument("--dataset", action="append", choices=("factrueval", "nerel", "conll_en"),
                      help="only this data set (repeatable)")
     srch = sub.add_parser("search", help="recall@10 and MRR of search on hand-judged queries, with grep and fzf")

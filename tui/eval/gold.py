@@ -109,14 +109,21 @@ def _factru_span(entity: dict, text: str, strict: bool) -> Span | None:
     return Span(kind, start, end, text[start:end])
 
 
-def factrueval(root: Path, nested: bool = False, strict: bool = False) -> list[Doc]:
-    """The 132 factRuEval-2016 test documents."""
+#: split name -> each corpus's folder or file for it ("train" falls back to factRuEval's devset,
+#: the only split it has besides test)
+SPLITS = {"test": ("testset", "test", "test"), "dev": ("devset", "dev", "valid"),
+          "train": ("devset", "train", "train")}
+
+
+def factrueval(root: Path, nested: bool = False, strict: bool = False, split: str = "test") -> list[Doc]:
+    """The 132 factRuEval-2016 test documents (or the 122 of the devset)."""
+    wanted = SPLITS[split][0]
     docs = []
     path = root / "factrueval2016" / "factrueval2016_objects.jsonl"
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
-            if row["split"] != "testset":
+            if row["split"] != wanted:
                 continue
             text = row["text"]
             spans = [span for e in row["entities"] if e["type"] in FACTRU_TYPES
@@ -125,10 +132,10 @@ def factrueval(root: Path, nested: bool = False, strict: bool = False) -> list[D
     return docs
 
 
-def nerel(root: Path, nested: bool = False, strict: bool = False) -> list[Doc]:
-    """The 93 NEREL v1.1 test documents."""
+def nerel(root: Path, nested: bool = False, strict: bool = False, split: str = "test") -> list[Doc]:
+    """The 93 NEREL v1.1 test documents (or the dev / train split)."""
     docs = []
-    folder = root / "nerel" / "NEREL-v1.1" / "test"
+    folder = root / "nerel" / "NEREL-v1.1" / SPLITS[split][1]
     for ann in sorted(folder.glob("*.ann")):
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         spans = []
@@ -145,8 +152,8 @@ def nerel(root: Path, nested: bool = False, strict: bool = False) -> list[Doc]:
     return docs
 
 
-def conll(root: Path, nested: bool = False) -> list[Doc]:
-    """The 231 CoNLL-2003 English test documents (testb)."""
+def conll(root: Path, nested: bool = False, split: str = "test") -> list[Doc]:
+    """The 231 CoNLL-2003 English test documents (testb), or the valid (testa) / train split."""
     docs: list[Doc] = []
     sentences: list[list[tuple[str, str]]] = []
     current: list[tuple[str, str]] = []
@@ -160,10 +167,10 @@ def conll(root: Path, nested: bool = False) -> list[Doc]:
     def close_doc() -> None:
         close_sentence()
         if sentences:
-            docs.append(_flatten(_conll_doc(f"test-{len(docs) + 1}", sentences), nested))
+            docs.append(_flatten(_conll_doc(f"{split}-{len(docs) + 1}", sentences), nested))
         sentences.clear()
 
-    with (root / "conll2003_en" / "test.txt").open(encoding="utf-8") as lines:
+    with (root / "conll2003_en" / f"{SPLITS[split][2]}.txt").open(encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
             if not parts:
