@@ -96,6 +96,42 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search, row);
     ALTER TABLE articles ADD COLUMN indexed INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3 -> 4: feed subscriptions, their tags, and the entries seen in each (with the summary
+    # and which text the article shows: the feed's content, the linked page's full text, or the summary)
+    """
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        name          TEXT,
+        title         TEXT,
+        site_url      TEXT,
+        added_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        min_interval  INTEGER,
+        etag          TEXT,
+        last_modified TEXT,
+        last_fetched  TEXT,
+        last_ok       TEXT,
+        last_error    TEXT,
+        errors        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_tags (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        tag     TEXT NOT NULL,
+        PRIMARY KEY (feed_id, tag)
+    );
+    CREATE TABLE feed_items (
+        feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guid       TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        url        TEXT,
+        summary    TEXT,
+        shown      TEXT,
+        note       TEXT,
+        seen_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        PRIMARY KEY (feed_id, guid)
+    );
+    CREATE INDEX feed_items_by_article ON feed_items (article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
