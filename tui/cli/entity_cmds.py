@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core import entity_store
-from ..core.reindex import reindex
+from ..core.reindex import reindex, reindex_search
 from .library_cmds import open_library
 from .render import fail, print_json, safe, stdout
 
@@ -25,7 +25,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ent.add_argument("--lang", choices=("en", "ru"), help="only mentions in articles of this language")
     ent.add_argument("--json", action="store_true", help="print a JSON array")
     re = sub.add_parser("reindex", parents=[common], help="re-extract every article's entities",
-                        description="Rebuild all entities, e.g. after editing entities.toml in the config folder.")
+                        description="Rebuild all entities and the search index, e.g. after editing entities.toml "
+                                    "in the config folder.")
+    re.add_argument("--search", action="store_true",
+                    help="rebuild only the search index (faster; entities are kept)")
     re.add_argument("--json", action="store_true", help="print a JSON summary")
     return {"entities": run_entities, "reindex": run_reindex}
 
@@ -51,6 +54,8 @@ def run_entities(args: argparse.Namespace) -> int:
 def run_reindex(args: argparse.Namespace) -> int:
     from rich.progress import Progress
 
+    if args.search:
+        return _reindex_search(args)
     with open_library(args) as library:
         if sys.stderr.isatty() and not args.json:
             with Progress(transient=True) as bar:
@@ -64,3 +69,20 @@ def run_reindex(args: argparse.Namespace) -> int:
     else:
         stdout().print(f"Re-extracted entities for {done} articles: {entities} entities" + (f", {failed} failed" if failed else ""))
     return 1 if failed and failed == done else 0
+
+
+def _reindex_search(args: argparse.Namespace) -> int:
+    from rich.progress import Progress
+
+    with open_library(args) as library:
+        if sys.stderr.isatty() and not args.json:
+            with Progress(transient=True) as bar:
+                task = bar.add_task("Rebuilding the search index", total=None)
+                done = reindex_search(library, progress=lambda n, total: bar.update(task, completed=n, total=total))
+        else:
+            done = reindex_search(library)
+    if args.json:
+        print_json({"articles": done})
+    else:
+        stdout().print(f"Rebuilt the search index for {done} articles")
+    return 0

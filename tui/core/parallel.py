@@ -61,6 +61,13 @@ def extract_chunk(items: list[tuple[str, str, str]]) -> list[list[Mention] | Non
         return [None] * len(items)
 
 
+def streams_chunk(items: list[tuple[str, str, str]]) -> list[tuple[None, tuple[str, str]]]:
+    """Only the search streams for a few stored articles (``reindex --search``)."""
+    from .search.index import streams
+
+    return [(None, streams(title, text)) for title, text, _ in items]
+
+
 def reindex_chunk(items: list[tuple[str, str, str]]) -> list[tuple[list[Mention] | None, tuple[str, str]]]:
     """Mentions and search streams for a few stored articles (``reindex``)."""
     from .search.index import streams
@@ -92,10 +99,11 @@ class Preparer:
             results = self._executor().map(prepare_chunk, chunks, [self.entities] * len(chunks))
         return (item for chunk in results for item in chunk)
 
-    def extract(self, items: list[tuple[str, str, str]], *, with_streams: bool = False) -> Iterator:
-        """Mentions (and with ``with_streams``, ``(mentions, streams)``) for stored
-        ``(title, text, lang)`` items, in order."""
-        task = reindex_chunk if with_streams else extract_chunk
+    def extract(self, items: list[tuple[str, str, str]], *, with_streams: bool = False,
+                only_streams: bool = False) -> Iterator:
+        """Mentions (and with ``with_streams``, ``(mentions, streams)``; with ``only_streams``,
+        ``(None, streams)``) for stored ``(title, text, lang)`` items, in order."""
+        task = streams_chunk if only_streams else reindex_chunk if with_streams else extract_chunk
         chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
         if self.workers < 2 or len(items) < PARALLEL_THRESHOLD:
             results: Iterator[list] = map(task, chunks)

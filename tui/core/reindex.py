@@ -49,3 +49,28 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
             if progress:
                 progress(min(offset + _BATCH, len(ids)), len(ids))
     return len(ids), failed
+
+
+def reindex_search(library: Library, *, progress: Callable[[int, int], None] | None = None,
+                   workers: int | None = None) -> int:
+    """Rebuild only the search index (entities are kept), e.g. after an upgrade changed how
+    words are keyed. Returns the number of articles indexed."""
+    with library.transaction() as conn:
+        search_index.clear(conn)
+    ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
+    with Preparer(workers, entities=False) as preparer:
+        for offset in range(0, len(ids), _BATCH):
+            batch = ids[offset:offset + _BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
+                                        batch).fetchall()
+            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], only_streams=True)
+            with library.transaction() as conn:
+                for (article_id, *_), (_, streams) in zip(rows, results):
+                    entity_ids = [e for (e,) in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?",
+                                                             (article_id,))]
+                    search_index.index_article(conn, article_id, streams, entity_ids)
+                library.bump_generation()
+            if progress:
+                progress(min(offset + _BATCH, len(ids)), len(ids))
+    return len(ids)

@@ -18,6 +18,8 @@ from ..entities.morph import lemma
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 MAX_KEY = 40  # longer "words" (hashes, URLs) are indexed truncated
+#: Bump when keys change: a library indexed with other keys needs ``reindex --search``.
+KEYS_VERSION = "2"
 
 STOPWORDS = frozenset(
     "a an the of and or in on at to for by with from as is are was were be been it its this that these those "
@@ -43,8 +45,13 @@ class Word:
 @lru_cache(maxsize=300_000)
 def word_key(word: str) -> str:
     """The index key of one word (either script)."""
-    if _CYRILLIC.search(word) and not (word.isupper() and len(word) <= 5):  # acronyms are not inflected
-        word = lemma(word)
+    if _CYRILLIC.search(word):
+        if not (word.isupper() and len(word) <= 5):  # acronyms are not inflected
+            word = lemma(word)
+    elif len(word) > 3 and word[-2:].lower() == "ts":
+        # An English plural of a word in -t ("plants", "robots"), not the Ц that link_key
+        # folds "ts" into: keep the "s" so the stem, and so "plant", still match.
+        return (link_key(word[:-1].lower()) + "s")[:MAX_KEY]
     return link_key(word.lower())[:MAX_KEY]
 
 
