@@ -99,6 +99,7 @@ def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) 
     added = duplicates = failed = 0
     touched: set[int] = set()
     with library.transaction() as conn:
+        search_index.claim_if_empty(conn)
         for article in items:
             if isinstance(article, Skip):
                 report.skipped.append(article)
