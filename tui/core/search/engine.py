@@ -102,10 +102,14 @@ class Searcher:
             self._aliases = defaultdict(set)
             # One-word aliases only of curated entities: a stray "Electric" or "Station" picked
             # up by the English recogniser must not turn common words into entity matches.
-            rows = self.conn.execute("SELECT n.entity_id, n.name, e.curated FROM entity_names n JOIN entities e ON e.id = n.entity_id")
-            for entity_id, name, curated in rows:
+            # A known person is also found by surname alone, in either script ("Гон" → Ghosn).
+            rows = self.conn.execute("SELECT n.entity_id, n.name, e.curated, e.type FROM entity_names n "
+                                     "JOIN entities e ON e.id = n.entity_id")
+            for entity_id, name, curated, kind in rows:
                 if curated or " " in name.strip():
                     self._aliases[link_key(name)].add(entity_id)
+                if curated and kind == "PERSON" and len(parts := name.split()) > 1 and len(parts[-1]) > 2:
+                    self._aliases[link_key(parts[-1])].add(entity_id)
             self._generation = generation
         return self._vocab
 
@@ -127,6 +131,14 @@ class Searcher:
                     unit.add(_key_query(variant), "lemma")
                 for typo in vocab.typos(word.key):
                     unit.add(_key_query(typo), "fuzzy")
+                for form in vocab.endings(word.key):
+                    unit.add(_key_query(form), "lemma")
+                # English text transliterates the form as written: «Кузнецова» is "Kuznetsova",
+                # though its lemma is «Кузнецов».
+                if (surface := link_key(word.surface.lower())) != word.key and vocab.df(surface):
+                    unit.add(_key_query(surface), "lemma")
+                for other in vocab.respelt(word.key, latin=word.surface.isascii()):
+                    unit.add(_key_query(other), "fuzzy")
         for phrase in query.phrases:
             keys = [w.key for w in words(phrase)]
             if keys:

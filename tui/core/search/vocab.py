@@ -9,6 +9,7 @@ matching) is held in memory, and only once a query needs it.
 from __future__ import annotations
 
 import sqlite3
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 
@@ -24,6 +25,11 @@ _ENDINGS = ("", "s", "e", "es", "ed", "ing", "er", "ers", "y", "ies", "ied", "io
 
 COMMON = 5  # a key in at least this many articles is not corrected
 
+#: How names are respelt between scripts where pronunciation wins over spelling: Italian
+#: "chi" and the hard "c" become к (Bianchi → Бьянки, Iacocca → Якокка), and back.
+_LATIN_SOUNDS = (("ch", "k"), ("c", "k"), ("ph", "f"), ("th", "t"), ("gh", "g"), ("qu", "kv"))
+_CYRILLIC_SOUNDS = (("k", "c"), ("f", "ph"), ("kv", "qu"))
+
 
 def max_edits(key: str) -> int:
     """Typos tolerated: one edit in words of 4–7 letters, two in longer ones, none below."""
@@ -38,6 +44,7 @@ class Vocabulary:
         self.conn = conn
         self.total = conn.execute("SELECT count(*) FROM articles WHERE indexed").fetchone()[0]
         self._by_len: dict[int, list[str]] | None = None
+        self._sorted: list[str] = []
         self.df = lru_cache(maxsize=50_000)(self._df)
 
     def _df(self, key: str) -> int:
@@ -51,7 +58,37 @@ class Vocabulary:
                 if term.isalpha():  # entity tokens ("ze12") are not words
                     by_len[len(term)].append(term)
             self._by_len = dict(by_len)
+            self._sorted = sorted(w for group in by_len.values() for w in group)
         return self._by_len
+
+    def respelt(self, key: str, *, latin: bool) -> list[str]:
+        """Keys of a rare name respelt the way the other script would write it, matched
+        against the vocabulary with typo tolerance ("iacoca" ↔ «Якокка» "iakok")."""
+        if len(key) < 4 or not key.isalpha() or self.df(key) >= COMMON:
+            return []
+        found: list[str] = []
+        for source, target in _LATIN_SOUNDS if latin else _CYRILLIC_SOUNDS:
+            if source in key:
+                other = key.replace(source, target)
+                found += [other] if self.df(other) else [t for t in self.typos(other, limit=3) if t[0] == other[0]]
+        return [k for k in dict.fromkeys(found) if k != key]
+
+    def endings(self, key: str) -> list[str]:
+        """Rare keys that differ from ``key`` only by up to two final letters: the forms
+        that guessed lemmas of unknown names take («Бердымухамедов» / «Бердымухамеда»).
+        Only for rare keys of six letters or more."""
+        if len(key) < 6 or not key.isalpha() or self.df(key) >= COMMON:
+            return []
+        self._words()
+        stem_ = key[:-2]
+        start = bisect_left(self._sorted, stem_)
+        found = []
+        for word in self._sorted[start:start + 200]:
+            if not word.startswith(stem_):
+                break
+            if word != key and len(word) <= len(key) + 2 and (word.startswith(key) or key.startswith(word)):
+                found.append(word)
+        return found[:8]
 
     def variants(self, key: str) -> list[str]:
         """Other inflections sharing the key's English stem ("vehicles" → "vehicle")."""
