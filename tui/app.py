@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from . import __version__
+from .core.text import sanitize
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
@@ -59,4 +60,6 @@ class EvNewsApp(App[None]):
         """Errors in background work become notifications, never a crash."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
-            self.notify(f"{type(error).__name__}: {error}"[:200], title="Something went wrong", severity="error")
+            message = " ".join(sanitize(f"{type(error).__name__}: {error}").split())[:200]
+            # markup=False: the message can quote a path or article text with "[...]" in it.
+            self.notify(message, title="Something went wrong", severity="error", markup=False)

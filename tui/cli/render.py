@@ -7,6 +7,7 @@ as Rich ``Text`` (never parsed as markup), so titles like ``[bold]`` print liter
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,8 +40,15 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
+# Characters json.dumps leaves raw that a terminal may act on (C1 controls such as 8-bit CSI,
+# bidi overrides, zero-width and line/paragraph separators); they are written as \\uXXXX escapes.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """JSON on stdout: the data unchanged, but no character in it can act on the terminal."""
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write(text + "\n")
 
 
 def safe(value: object) -> Text:

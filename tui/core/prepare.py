@@ -5,9 +5,12 @@ from __future__ import annotations
 from .clean import clean_paragraphs
 from .detect import detect_lang, find_author, find_dateline, find_source, find_title, parse_date
 from .models import Article, RawArticle
-from .text import content_hash, fold, paragraphs, sanitize, word_count
+from .text import content_hash, fold, paragraphs, sanitize, storable, word_count
 
 LANGS = ("en", "ru", "other")
+#: longer titles (a feed's 1 MB <title>, a file that is one long line) are shortened with "…";
+#: a long first paragraph taken as the title also stays in the body
+MAX_TITLE = 300
 
 
 def prepare(raw: RawArticle) -> Article:
@@ -26,8 +29,9 @@ def prepare(raw: RawArticle) -> Article:
     else:
         title_at = find_title(paras, skip)
         title = paras[title_at] if title_at is not None else ""
-    if title_at is not None:
+    if title_at is not None and len(title) <= MAX_TITLE:
         skip.add(title_at)
+    title = _shorten(title, MAX_TITLE)
     body_paras = [p for i, p in enumerate(paras) if i not in skip]
 
     author = _clean_meta(raw.author) or find_author(body_paras)
@@ -39,7 +43,7 @@ def prepare(raw: RawArticle) -> Article:
     return Article(
         title=title,
         text=body,
-        raw_text=raw.text,
+        raw_text=storable(raw.text),
         lang=lang,
         words=word_count(body),
         content_hash=content_hash(title, "\n".join(body_paras)),
@@ -52,6 +56,15 @@ def prepare(raw: RawArticle) -> Article:
         url=_clean_meta(raw.url),
         ext_id=_clean_meta(raw.ext_id),
     )
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + "…"
 
 
 def _clean_meta(value: object) -> str | None:

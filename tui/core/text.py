@@ -7,13 +7,14 @@ import re
 import unicodedata
 
 # Whole escape sequences first (CSI, OSC incl. OSC 8 / OSC 52, DCS/SOS/PM/APC, two-byte ESC x),
-# so their payload does not survive as visible garbage once ESC itself is removed.
+# so their payload does not survive as visible garbage once ESC itself is removed. An unterminated
+# string sequence ends at the end of its line, so one stray ESC ] cannot swallow the rest of an article.
 _ESCAPE_SEQUENCES = re.compile(
     r"""
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI ... final byte
     | \x9b[0-?]*[ -/]*[@-~]            # 8-bit CSI
-    | (?:\x1b\]|\x9d).*?(?:\x07|\x1b\\|\x9c|$)      # OSC ... BEL or ST
-    | (?:\x1b[P^_X]|[\x90\x98\x9e\x9f]).*?(?:\x1b\\|\x9c|$)   # DCS/SOS/PM/APC ... ST
+    | (?:\x1b\]|\x9d)[^\n]*?(?:\x07|\x1b\\|\x9c|(?=\n)|\Z)      # OSC ... BEL or ST
+    | (?:\x1b[P^_X]|[\x90\x98\x9e\x9f])[^\n]*?(?:\x1b\\|\x9c|(?=\n)|\Z)   # DCS/SOS/PM/APC ... ST
     | \x1b[ -/]*[0-~]                  # other ESC sequences
     """,
     re.VERBOSE | re.DOTALL,
@@ -27,6 +28,9 @@ _UNSAFE_CHARS = re.compile(
 # Bound runs of combining marks ("zalgo") so one glyph cannot grow without limit.
 _COMBINING_RUN = re.compile(r"([\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{3})[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
+# Lone UTF-16 surrogates: JSON can spell them ("\ud800"), but UTF-8 (SQLite, the terminal) cannot.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
 _FOLDS = (
     (re.compile("[«»“”„‟″]"), '"'),
     (re.compile("[‘’‚‛′]"), "'"),
@@ -34,12 +38,17 @@ _FOLDS = (
 )
 
 
+def storable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it can be stored and printed as UTF-8."""
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
 def sanitize(text: str) -> str:
     """Make text safe to put on a terminal: no escape sequences, controls, bidi tricks or zalgo.
 
-    Newlines and tabs survive; ``\\r\\n`` and lone ``\\r`` become ``\\n``.
+    Newlines and tabs survive; ``\\r\\n`` and lone ``\\r`` become ``\\n``; lone surrogates become U+FFFD.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = storable(text).replace("\r\n", "\n").replace("\r", "\n")
     if _ESCAPE_START.search(text):
         text = _ESCAPE_SEQUENCES.sub("", text)
     text = _UNSAFE_CHARS.sub("", text)

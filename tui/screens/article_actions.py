@@ -40,4 +40,10 @@ class ArticleActions:
         if content is None or not content.article.url:
             self.notify("This article has no URL", timeout=2)
             return
-        webbrowser.open(content.article.url)
+        url = content.article.url
+        if not url.lower().startswith(("http://", "https://")):
+            # An article's URL is data: only web links go to the browser (never file:, javascript:
+            # or something a browser would read as a command-line option).
+            self.notify("This article's URL is not a web link", timeout=2)
+            return
+        webbrowser.open(url)

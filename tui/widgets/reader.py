@@ -20,6 +20,9 @@ from ..core.text import sanitize
 from .styles import CURRENT_HIT_STYLE, ENTITY_STYLES, HIT_STYLE
 
 MAX_PARAGRAPHS = 1500  # a 10 MB article is shown up to here, with a note
+#: characters of body text laid out at most (a long novel chapter); beyond, a note says how
+#: much is left and how to read it all: wrapping megabytes would freeze the reader for seconds
+MAX_CHARS = 100_000
 
 
 @dataclass
@@ -61,6 +64,7 @@ class Reader(VerticalScroll, can_focus=True):
         self._hit = -1
         self._mention = -1
         self._spans: list[tuple[int, int]] = []  # paragraph start/end offsets in the text
+        self._shown = 0  # paragraphs laid out (long articles are cut, see MAX_CHARS)
 
     def compose(self):
         yield Static(Text("Select an article (Enter) to read it here.", style="dim"), classes="reader-title")
@@ -89,14 +93,28 @@ class Reader(VerticalScroll, can_focus=True):
                    Static(Text(sanitize(meta) + ("   [original text]" if self.raw else ""), style="dim"), classes="reader-meta")]
         body = sanitize(a.raw_text) if self.raw else a.text
         self._spans = _paragraph_spans(body)
-        for i, (start, end) in enumerate(self._spans[:MAX_PARAGRAPHS]):
-            text = Text(body[start:end])
+        shown_chars = shown = 0
+        cut = False
+        for start, end in self._spans[:MAX_PARAGRAPHS]:
+            if shown_chars >= MAX_CHARS:
+                break
+            stop = min(end, start + MAX_CHARS - shown_chars)
+            cut = stop < end
+            text = Text(body[start:stop])
             if not self.raw:
                 self._style(text, "text", start)
+            if cut:
+                text.append("…")
             widgets.append(Static(text, classes="para"))
-        if len(self._spans) > MAX_PARAGRAPHS:
-            widgets.append(Static(Text(f"… {len(self._spans) - MAX_PARAGRAPHS} more paragraphs not shown "
-                                       "(use 'evnews-tui show ID' for the whole text)", style="dim italic")))
+            shown_chars += stop - start
+            shown += 1
+        self._shown = shown
+        if shown < len(self._spans) or cut:
+            hidden = sum(e - s for s, e in self._spans) - shown_chars
+            paras = len(self._spans) - shown + cut
+            widgets.append(Static(Text(
+                f"… not shown here: {hidden:,} more characters in {paras:,} paragraph{'s' if paras != 1 else ''} "
+                f"('evnews-tui show {a.id}' prints the whole article)", style="dim italic"), classes="reader-note"))
         if self.content.related and not self.raw:
             widgets.append(Static(Text("Related", style="bold underline"), classes="reader-meta"))
             options = [Option(Text.assemble((f"{lang.upper()} ", "dim"), sanitize(t)), id=str(i)) for i, t, lang in self.content.related]
@@ -149,8 +167,9 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _restyle_and_scroll(self, field: str, start: int) -> None:
         self._rebuild()
-        index = 0 if field == "title" else 2 + _index_of(self._spans, start)
-        if index < len(self._widgets):
+        para = _index_of(self._spans, start)
+        index = 0 if field == "title" else 2 + para
+        if field == "title" or para < self._shown:
             target = self._widgets[index]
             self.call_after_refresh(lambda: self.scroll_to_widget(target, animate=False, top=True))
 

@@ -19,11 +19,15 @@ from .morph import is_patronymic, normal_form
 from .scan import scan, tokenize
 
 ENTITY_TYPES = ("ORG", "PERSON", "PLACE", "PRODUCT", "FIGURE")
+#: entities are looked for in this many leading characters of a title or text (about 15,000
+#: words; news articles are far shorter), so a 10 MB article imports in seconds, not minutes
+MAX_CHARS = 100_000
 
 
 def extract_batch(items: Sequence[tuple[str, str, str]]) -> list[list[Mention]]:
     """Mentions for each ``(title, text, lang)``; Russian texts go through NER together."""
     gazetteer = load_gazetteer()
+    items = [(title[:MAX_CHARS], text[:MAX_CHARS], lang) for title, text, lang in items]
     fields = [(i, name, value, lang) for i, (title, text, lang) in enumerate(items)
               for name, value in (("title", title), ("text", text)) if value]
     spans = _russian_spans(items)

@@ -115,7 +115,7 @@ def read_bytes(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle |
         text, encoding = decode_bytes(data)
         fmt = fmt or _sniff(text)
         if fmt == "feed":
-            yield from read_feed(data, name, encoding)
+            yield from read_feed(data, name, encoding, text)
         elif fmt == "html":
             yield from read_html(text, name, encoding)
         elif fmt == "jsonl":

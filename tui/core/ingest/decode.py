@@ -49,6 +49,17 @@ def _mostly_utf8(data: bytes) -> bool:
     return good >= 4 * bad
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """Valid UTF-8 text with a few NUL bytes (a damaged or padded file), not a binary format."""
+    if data.count(b"\x00") > len(data) // 100:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` or raise :class:`DecodeError`.
 
@@ -69,6 +80,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if b"\x00" in head:
         codec = _looks_utf16(head)
         if codec is None:
+            if _stray_nuls(data):
+                return data.decode("utf-8"), "utf-8"  # sanitize() drops the NULs
             raise DecodeError("binary", "contains NUL bytes")
         try:
             return data.decode(codec), "utf-16"

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 from ..detect import parse_struct_time
 from ..models import RawArticle, Skip
+from .doctype import has_declarations, strip_declarations, utf8_xml
 from .errors import ParseError
 from .html import html_to_text
 
 
-def read_feed(data: bytes, path: str, encoding: str) -> Iterator[RawArticle | Skip]:
-    """Full ``content`` where the entry has it, else its summary. The feed title is the fallback source."""
+def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) -> Iterator[RawArticle | Skip]:
+    """Full ``content`` where the entry has it, else its summary. The feed title is the fallback source.
+
+    ``text`` is ``data`` decoded; when its prolog declares entities, the feed is parsed from
+    that text without the declarations (see doctype.py), so no entity is ever resolved.
+    """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    if text is not None and has_declarations(text):
+        data = utf8_xml(strip_declarations(text))
+    # A file-like object: given bytes, feedparser first tries to open them as a file name
+    # (a feed file holding "/dev/zero" would hang the import).
+    parsed = feedparser.parse(io.BytesIO(data))
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import RawArticle
+from .doctype import strip_declarations
 from .errors import ParseError
 
 
@@ -27,6 +28,7 @@ def read_html(text: str, path: str, encoding: str) -> Iterator[RawArticle]:
     """One article per page. Pages with no extractable main text are a parse error."""
     import trafilatura
 
+    text = strip_declarations(text)  # entities declared in the page are never resolved
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura/lxml: many failure types on malformed markup
