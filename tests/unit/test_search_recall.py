@@ -62,3 +62,39 @@ def test_a_new_library_is_not_stale_and_an_old_one_asks_for_reindex(lib: Library
     assert rebuilt.returncode == 0 and "4 articles" in rebuilt.stdout
     again = subprocess.run([*run, "search", "plants"], capture_output=True, text=True, timeout=120)
     assert again.stderr == "" and "Renault opens a plant" in again.stdout
+
+
+NAMES = {
+    "iacocca.txt": "Chrysler chairman speaks\n\nLee Iacocca said Chrysler would buy American Motors this year.",
+    "kuznetsova.txt": "Kuznetsova reaches the final\n\nSvetlana Kuznetsova beat her rival in straight sets on Friday.",
+    "turkmen.txt": "Визит в Ашхабад\n\nДелегация встретилась с президентом Гурбангулы Бердымухамедовым в Ашхабаде.",
+    "ghosn.txt": "Nissan names a new chief\n\nCarlos Ghosn will hand Nissan to a successor next year, the carmaker said.",
+    "weather.txt": "Погода на выходные\n\nВ субботу в Москве ожидается снег, цены на билеты в театры не изменятся.",
+}
+
+
+@pytest.fixture(scope="module")
+def names(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("names")
+    for name, text in {**ARTICLES, **NAMES}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    library = Library.open(folder / "lib.sqlite3")
+    import_paths(library, [folder])  # with entities: curated people are found by surname
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize("query, title", [
+    ("Якокка", "Chrysler chairman speaks"),                  # respelt across scripts: c ↔ к
+    ("Кузнецова", "Kuznetsova reaches the final"),           # the form as written, not the lemma
+    ("Бердымухаммедов", "Визит в Ашхабад"),                  # a misspelt name in another case
+    ("Гон", "Nissan names a new chief"),                     # a known person by surname, across scripts
+    ("повышение цен на автомобили", "Toyota hikes car prices"),  # concepts: increase, price, car
+])
+def test_names_and_concepts_across_scripts(names: Library, query: str, title: str) -> None:
+    assert titles(names, query)[:1] == [title]
+
+
+def test_respelling_is_not_offered_for_common_words(names: Library) -> None:
+    # "Chrysler" is in the library as written: no respelt alternatives pull in other articles
+    assert titles(names, "Chrysler") == ["Chrysler chairman speaks"]
