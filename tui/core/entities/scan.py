@@ -39,7 +39,10 @@ def tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         # "Inc." and initials ("J.") keep their dot; a sentence-final dot is punctuation
-        if word.endswith(".") and len(word) > 2 and word.casefold() not in _ABBREVIATIONS and "." not in word[:-1]:
+        if word[-2:] in ("'s", "’s") and len(word) > 3:  # "Russia's": the name, then its "'s"
+            tokens.append(Token(m.start(), m.end() - 2, word[:-2]))
+            tokens.append(Token(m.end() - 2, m.end(), word[-2:]))
+        elif word.endswith(".") and len(word) > 2 and word.casefold() not in _ABBREVIATIONS and "." not in word[:-1]:
             tokens.append(Token(m.start(), m.end() - 1, word[:-1]))
             tokens.append(Token(m.end() - 1, m.end(), "."))
         else:
@@ -67,6 +70,7 @@ def scan(text: str, tokens: list[Token], gazetteer: Gazetteer, *, lemmatize: boo
         first = tokens[i]
         if not (first.is_word and first.name_like) or not (
             link_key(first.text) in starts or (lemmatize and link_key(lemma(first.text)) in starts)
+            or (first.text.isupper() and link_key(first.text.title()) in starts)
         ):
             i += 1
             continue
@@ -78,6 +82,8 @@ def scan(text: str, tokens: list[Token], gazetteer: Gazetteer, *, lemmatize: boo
                 continue
             phrase = text[tokens[i].start:last.end]
             entry = gazetteer.lookup(phrase)
+            if entry is None and phrase.isupper() and len(phrase) > 2:
+                entry = gazetteer.lookup(phrase.title())  # "BONN", "NEW YORK" in a headline
             if entry is None and lemmatize:
                 entry = gazetteer.lookup(" ".join(lemma(t.text) for t in tokens[i:j + 1]))
             if entry is not None and entry.rank <= max_rank:
