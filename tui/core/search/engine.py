@@ -31,6 +31,7 @@ NEAR_BONUS = 1.3  # when the query's words stand within NEAR_WORDS of each other
 NEAR_WORDS = 6
 AGREEMENT = 0.3
 POSTINGS_CAP = 3000
+FLAT_ABOVE = 2000  # alternatives other than the word itself with more matches score flat
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Searcher:
         self._generation: str | None = None
         self._vocab: Vocabulary | None = None
         self._aliases: dict[str, set[int]] = {}
+        self._filters: dict[tuple, set[int]] = {}
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -110,6 +112,7 @@ class Searcher:
                     self._aliases[link_key(name)].add(entity_id)
                 if curated and kind == "PERSON" and len(parts := name.split()) > 1 and len(parts[-1]) > 2:
                     self._aliases[link_key(parts[-1])].add(entity_id)
+            self._filters = {}
             self._generation = generation
         return self._vocab
 
@@ -190,29 +193,45 @@ class Searcher:
                 for entity_id in self._aliases.get(link_key(unit.text), ()):
                     unit.add(f'entities : "ze{entity_id}"', "entity")
 
-    def _postings(self, fts: str) -> dict[int, float]:
+    def _ids(self, fts: str) -> list[int]:
+        """Articles matching ``fts``, unranked (cheap: no BM25 per row)."""
+        try:
+            return [rowid for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (fts,))]
+        except sqlite3.OperationalError:  # defensive: our FTS strings are built from keys only
+            return []
+
+    def _idf(self, n: int) -> float:
+        total = self._vocab.total if self._vocab else n
+        return max(0.05, math.log((total - n + 0.5) / (n + 0.5) + 1.0))
+
+    def _postings(self, fts: str, kind: str = "exact") -> dict[int, float]:
         """Documents matching ``fts`` with a relevance of at least 1 (BM25 can be ~0 for words in
         most documents of a small library), plus a bonus where a word is in the title."""
+        if fts.startswith("entities"):
+            # A set, not text: a long list of entities must not dilute each one (as BM25's
+            # length normalisation would), so these score by rarity alone.
+            ids = self._ids(fts)
+            return dict.fromkeys(ids, 1.0 + math.log(1 + (self._vocab.total if self._vocab else 0) / max(1, len(ids))))
+        if kind != "exact":
+            # Inflections, corrections and concepts of common words widen recall; ranking
+            # each of their thousands of matches by BM25 would cost more than it tells, so
+            # past FLAT_ABOVE matches they score by the words' rarity alone.
+            ids = self._ids(fts)
+            if len(ids) > FLAT_ABOVE:
+                return dict.fromkeys(ids, 1.0 + self._idf(len(ids)))  # (no title bonus either)
+        # The best POSTINGS_CAP articles per alternative: a word in tens of thousands of
+        # articles adds little beyond its best matches, and Python need not see the rest.
         try:
-            if fts.startswith("entities"):
-                # A set, not text: a long list of entities must not dilute each one (as BM25's
-                # length normalisation would), so these score by rarity alone.
-                ids = [rowid for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (fts,))]
-                weight = 1.0 + math.log(1 + self._vocab.total / max(1, len(ids))) if self._vocab else 1.0
-                return dict.fromkeys(ids, weight)
-            # The best POSTINGS_CAP articles per alternative: a word in tens of thousands of
-            # articles adds little beyond its best matches, and Python need not see the rest.
             rows = self.conn.execute(
                 f"SELECT rowid, {_COLUMNS} AS s FROM search WHERE search MATCH ? ORDER BY s LIMIT {POSTINGS_CAP}", (fts,))
             found = {rowid: 1.0 - score for rowid, score in rows}
-            if fts.startswith("{title body}"):
-                title = "title" + fts[len("{title body}"):]
-                for (rowid,) in self.conn.execute("SELECT rowid FROM search WHERE search MATCH ?", (title,)):
-                    if rowid in found:
-                        found[rowid] += TITLE_BONUS
-            return found
-        except sqlite3.OperationalError:  # defensive: our FTS strings are built from keys only
+        except sqlite3.OperationalError:
             return {}
+        if fts.startswith("{title body}"):
+            for rowid in self._ids("title" + fts[len("{title body}"):]):
+                if rowid in found:
+                    found[rowid] += TITLE_BONUS
+        return found
 
     def search(self, text: str, *, lang: str | None = None, limit: int = 20, details: bool = True) -> list[SearchHit]:
         """Ranked hits for ``text``. ``details`` adds match spans and a snippet to each hit."""
@@ -245,8 +264,10 @@ class Searcher:
             # agrees (the word and its entity and its concept: stronger evidence).
             best: dict[int, float] = {}
             extra: dict[int, float] = defaultdict(float)
-            for fts, (_, weight) in unit.alternatives.items():
-                postings = cache.setdefault(fts, self._postings(fts))
+            for fts, (kind, weight) in unit.alternatives.items():
+                if fts not in cache:
+                    cache[fts] = self._postings(fts, kind)
+                postings = cache[fts]
                 for aid, score in postings.items():
                     value = weight * score
                     prev = best.get(aid)
@@ -262,17 +283,27 @@ class Searcher:
         if len(units) > 1:
             near = [f'"{sorted(u.keys)[0]}"' for u in units if u.keys and " " not in u.text]
             if len(near) > 1:
-                for aid in self._postings(f"{{title body}} : NEAR({' '.join(near)}, {NEAR_WORDS})"):
+                for aid in self._ids(f"{{title body}} : NEAR({' '.join(near)}, {NEAR_WORDS})"):
                     total[aid] *= NEAR_BONUS
         for word in query.excluded:
             for key in {w.key for w in words(word)}:
-                for aid in self._postings(_key_query(key)):
+                for aid in self._ids(_key_query(key)):
                     matched.pop(aid, None)
         return {aid: (n, total[aid]) for aid, n in matched.items() if allowed is None or aid in allowed}
 
     def _filter(self, query: Query) -> set[int] | None:
+        """Articles the filters allow (None: no filters). Kept while the index is unchanged,
+        since a user types on with the same filters."""
         if not query.has_filters:
             return None
+        key = (query.lang, query.after, query.before, query.entity)
+        if key not in self._filters:
+            if len(self._filters) > 8:
+                self._filters.clear()
+            self._filters[key] = self._filter_ids(query)
+        return self._filters[key]
+
+    def _filter_ids(self, query: Query) -> set[int]:
         sql, params = "SELECT id FROM articles WHERE 1", []
         for clause, value in (("lang = ?", query.lang), ("date >= ?", query.after), ("date <= ?", query.before)):
             if value:
