@@ -18,6 +18,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..core.importer import import_paths
+from ..core.reindex import reindex_search
+from ..core.search import index as search_index
 from ..core.search import Searcher
 from ..core.store import Library
 
@@ -38,6 +40,8 @@ def build_library(root: Path, db: Path) -> Library:
     library = Library.open(db)
     if fresh:
         import_paths(library, [root / f for f in FILES])
+    elif search_index.is_stale(library.conn):  # cached by an older version: same articles, new keys
+        reindex_search(library)
     return library
 
 
