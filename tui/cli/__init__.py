@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..core.store import LibraryError
-from . import entity_cmds, library_cmds, search_cmds
+from . import entity_cmds, feed_cmds, library_cmds, search_cmds
 from .render import fail
 
 #: subcommand name -> handler(args) -> exit code; filled by build_parser()
@@ -36,14 +36,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         prog="evnews-tui",
         parents=[common],
         description="Bilingual (English/Russian) EV industry news reader. Without a command, opens the app.",
-        epilog="commands: add, list, show, search, entities, reindex (run 'evnews-tui COMMAND --help')",
+        epilog="commands: add, list, show, search, entities, reindex, feeds, refresh (run 'evnews-tui COMMAND --help')",
     )
     launcher.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
     launcher.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import before opening")
     commands = argparse.ArgumentParser(prog="evnews-tui", parents=[common])
     commands.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
     sub = commands.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (library_cmds, search_cmds, entity_cmds):
+    for module in (library_cmds, search_cmds, entity_cmds, feed_cmds):
         COMMANDS.update(module.register(sub, sub_common))
     return launcher, commands
 

@@ -54,6 +54,38 @@ def import_paths(
             _import_file(session, preparer, display_path(path), read_path(path, max_bytes))
     if progress:
         progress(len(files), len(files), "", len(report.added))
+    _finish_log(library, report, log_id)
+    return report
+
+
+def import_articles(
+    library: Library,
+    name: str,
+    items: Iterable[RawArticle | Skip],
+    *,
+    preparer: Preparer | None = None,
+    entities: bool = True,
+) -> tuple[ImportReport, dict[str, int]]:
+    """Import articles that do not come from files (feed entries): the same preparing,
+    dedupe, entities, search index and import log as :func:`import_paths`, logged as ``name``.
+
+    Also returns ``raw.path -> article id`` for every article stored or already present.
+    """
+    report = ImportReport(files=1)
+    with library.transaction() as conn:
+        log_id = conn.execute("INSERT INTO imports (paths) VALUES (?)", (json.dumps([name]),)).lastrowid
+    session = _Session(library, report, log_id, entity_store.make_linker(library.conn) if entities else None)
+    session.stored = {}
+    if preparer is None:
+        with Preparer(None, entities) as own:
+            _import_file(session, own, name, items)
+    else:
+        _import_file(session, preparer, name, items)
+    _finish_log(library, report, log_id)
+    return report, session.stored
+
+
+def _finish_log(library: Library, report: ImportReport, log_id: int) -> None:
     with library.transaction() as conn:
         conn.executemany(
             "INSERT INTO import_items (import_id, path, status, reason) VALUES (?, ?, 'skipped', ?)",
@@ -64,7 +96,6 @@ def import_paths(
             " duplicates = ?, skipped = ? WHERE id = ?",
             (len(report.added), len(report.duplicates), len(report.skipped), log_id),
         )
-    return report
 
 
 def _library_files(library: Library) -> set[Path]:
@@ -78,6 +109,8 @@ class _Session:
 
     def __init__(self, library: Library, report: ImportReport, log_id: int, linker: Linker | None) -> None:
         self.library, self.report, self.log_id, self.linker = library, report, log_id, linker
+        #: raw path -> article id (new or duplicate), kept only when a caller asks for it
+        self.stored: dict[str, int] | None = None
 
 
 def _import_file(session: _Session, preparer: Preparer, name: str, items: Iterable[RawArticle | Skip]) -> None:
@@ -105,6 +138,8 @@ def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) 
                 report.skipped.append(article)
                 continue
             article_id, is_new = library.insert(article)
+            if session.stored is not None:
+                session.stored[article.path] = article_id
             if not is_new:
                 duplicates += 1
                 report.duplicates.append(article.path)
