@@ -79,11 +79,16 @@ def context_type(ctx: Context, i: int, j: int) -> str | None:
     a side in a sports report."""
     tokens = ctx.tokens
     before = tokens[i - 1].text.casefold() if i else ""
+    if before == "the" and i > 1:
+        before = tokens[i - 2].text.casefold()  # "at the Oval"
     after = tokens[j + 1].text.casefold() if j + 1 < len(tokens) else ""
     if before in VENUE_BEFORE:
         return "PLACE"
     if ctx.layout.sports and (before in TEAM_BEFORE or after in TEAM_AFTER or ctx.layout.in_row(tokens[i].start)):
         return "ORG"
+    word = tokens[i].text
+    if ctx.layout.sports and i == j and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return "ORG"  # a team by its plural nickname: "Yankees", "Springboks"
     return None
 
 

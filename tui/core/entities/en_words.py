@@ -68,7 +68,8 @@ EVENT_WORDS = frozenset("world cup series league open championship championships
                         "airport hotel church cathedral palace bridge index exchange".split())
 NOT_NAMES = frozenset("january february march april may june july august september october november december "
                       "monday tuesday wednesday thursday friday saturday sunday i jan feb mar apr jun jul aug sep "
-                      "sept oct nov dec mon tue tues wed thu thur thurs fri sat sun gmt est edt bst cet euro".split())
+                      "sept oct nov dec mon tue tues wed thu thur thurs fri sat sun gmt est edt bst cet euro "
+                      "first second third fourth fifth sixth seventh eighth ninth tenth".split())
 #: last words of event and competition names, which news NER counts as neither person,
 #: place nor organisation ("U.S. Open", "World Cup", "Greater Milwaukee Open")
 EVENT_ENDS = frozenset("open cup series games olympics olympiad championship championships masters trophy prix "
@@ -83,11 +84,14 @@ _IRREGULAR_DEMONYMS = frozenset(
     "muslim moslem muslims moslems christian christians catholic catholics protestant protestants jewish jew "
     "jews islamic sunni shi'ite shiite hindu sikh buddhist orthodox western eastern asian african american "
     "european latin nordic baltic scandinavian caucasian palestinian palestinians israeli israelis "
-    "chechen chechens tamil tamils hutu hutus tutsi tutsis zulu pashtun".split()
+    "chechen chechens tamil tamils hutu hutus tutsi tutsis zulu pashtun briton britons brit brits pole poles "
+    "swede swedes dane danes finn finns turk turks scot scots philippine kiwi kiwis yankee "
+    "northeastern northwestern southeastern southwestern".split()
 )
 _DEMONYM_ENDINGS = (("ians", ("ia", "y", "")), ("ians", ("a",)), ("ans", ("a", "")), ("ian", ("ia", "y", "", "a")),
                     ("an", ("a", "", "o")), ("ese", ("a", "", "e", "on")), ("is", ("",)), ("i", ("",)),
-                    ("ish", ("", "y")), ("n", ("",)), ("ns", ("",)), ("ean", ("e", "a")))
+                    ("ish", ("", "y")), ("n", ("",)), ("ns", ("",)), ("ean", ("e", "a")), ("nian", ("",)),
+                    ("an", ("as",)), ("ans", ("a", "", "as")), ("ese", ("",)), ("ite", ("",)), ("ites", ("",)))
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +117,8 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
         return True
     if not word[:1].isupper() or len(word) < 4:
         return False
+    if "-" in word:  # "Brazilian-born", "Anglo-French"
+        return all(is_demonym(part[:1].upper() + part[1:], gazetteer) or part.islower() for part in word.split("-"))
     if gazetteer.lookup(word) is not None and not word.endswith(("an", "ans", "ese", "ish")):
         return False  # a place itself
     for ending, stems in _DEMONYM_ENDINGS:
@@ -120,6 +126,6 @@ def is_demonym(word: str, gazetteer: Gazetteer) -> bool:
             base = word[: -len(ending)]
             for stem in stems:
                 entry = gazetteer.lookup(base + stem) if len(base + stem) >= 3 else None
-                if entry is not None and entry.type == "PLACE" and entry.rank <= 1:
+                if entry is not None and entry.type == "PLACE" and (entry.rank <= 1 or len(base) >= 4):
                     return True
     return False

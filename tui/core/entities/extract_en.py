@@ -33,9 +33,14 @@ def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
+    """Capitalised, not a month or title, not a number ("77th"), and not a hyphenated
+    modifier ("Bergamo-based", "ex-England", "26-year-old")."""
     low = token.text.casefold()
-    return (token.is_word and token.name_like and low not in NOT_NAMES and low.rstrip(".") not in SPLIT_TITLES
-            and (token.text[0].isalpha() or any(c.isalpha() for c in token.text)))
+    if not (token.is_word and token.name_like and token.text[0].isalpha()) or low in NOT_NAMES \
+            or low.rstrip(".") in SPLIT_TITLES:
+        return False
+    parts = token.text.split("-")
+    return len(parts) == 1 or not (parts[0].islower() or parts[-1].islower() and len(parts[-1]) > 3)
 
 
 def _candidates(text: str, tokens: list[Token], lower: set[str], places: dict) -> list[tuple[int, int, bool]]:
@@ -44,7 +49,7 @@ def _candidates(text: str, tokens: list[Token], lower: set[str], places: dict) -
     runs = []
     i = 0
     while i < len(tokens):
-        if not _is_name_word(tokens[i]) or not tokens[i].text[0].isalpha():
+        if not _is_name_word(tokens[i]):
             i += 1  # a title ("CEO", "Mayor") is a cue for what follows, not part of the name
             continue
         j = i

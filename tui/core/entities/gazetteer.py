@@ -131,6 +131,8 @@ def _countries() -> list[Entry]:
         names.discard(None)
         ru_names = {ru.gettext(n) for n in names} - names
         en = getattr(country, "common_name", None) or country.name
+        if " and " in country.name and "," not in country.name and "Island" not in country.name:
+            names.add(country.name.split(" and ")[0])  # "Bosnia", "Trinidad"
         ru_name = ru.gettext(country.name)
         entries.append(Entry(f"place:{country.alpha_2}", "PLACE", en, ru_name if ru_name != country.name else None, names | ru_names, rank=1))
     return entries
@@ -168,6 +170,7 @@ def _subdivisions() -> list[Entry]:
     entries, seen = [], set()
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]", "", sub.name).split(",")[0].strip()
+        name = re.sub(r" (?:Sheng|Shi|Zizhiqu|Province|Region|Oblast|Governorate)$", "", name)  # "Guangdong Sheng"
         key = link_key(name)
         if len(name) < 4 or key in seen or name.casefold() in _AMBIGUOUS_CITY_NAMES or not _SUBDIVISION_NAME.match(name) \
                 or name.casefold() in _GENERIC_REGIONS:
