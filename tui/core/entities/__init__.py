@@ -16,6 +16,7 @@ from .figures import find_figures
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .keys import link_key
 from .morph import is_patronymic, normal_form
+from .ru_spans import fix_spans
 from .scan import scan, tokenize
 
 ENTITY_TYPES = ("ORG", "PERSON", "PLACE", "PRODUCT", "FIGURE")
@@ -80,7 +81,7 @@ _GENERIC = frozenset("сми тв ук вс интернет рунет".split()
 
 def _russian(text: str, spans: list[tuple[int, int, str]], gazetteer: Gazetteer) -> list:
     found = []
-    for start, end, kind in spans:
+    for start, end, kind in fix_spans(text, spans):
         surface = text[start:end]
         if surface.casefold() in _GENERIC:
             continue

@@ -38,6 +38,11 @@ def _parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
+def parses(word: str) -> tuple:
+    """pymorphy3's parses of one word, most likely first (cached)."""
+    return _parses(word)
+
+
 def restore_case(original: str, lemma: str) -> str:
     """Copy the original's capitalisation letter by letter ("КАМАЗа" + "камаз" → "КАМАЗ"),
     part by part for hyphenated names ("Ростове-на-Дону" → "Ростов-на-Дону")."""
