@@ -198,3 +198,36 @@ def test_entry_titles_from_the_network_are_made_terminal_safe(server: FeedServer
     subscribe(library, url)
     article = library.get(refresh_feeds(library, settings=FAST).feeds[0].new[0])
     assert "\x1b" not in article.title and "\x07" not in article.title
+
+
+def test_an_unexpected_failure_in_one_feed_is_its_error_only(server: FeedServer, library: Library,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.core.feeds.refresh as refresh
+
+    urls = serve_all(server)
+    real = refresh.parse_feed
+
+    def parse(data: bytes, content_type: str, url: str):
+        if url.endswith("/grid.atom"):
+            raise RuntimeError("parser bug")
+        return real(data, content_type, url)
+
+    monkeypatch.setattr(refresh, "parse_feed", parse)
+    subscribe(library, urls["atom"], urls["rss"])
+    report = refresh_feeds(library, settings=FAST)
+    assert [(r.status, r.error) for r in report.feeds] == [
+        ("error", "could not be stored (RuntimeError: parser bug)"), ("updated", None)]
+    assert len(report.feeds[1].new) == 2
+
+
+def test_a_stopped_refresh_leaves_unfinished_feeds_untouched(server: FeedServer, library: Library) -> None:
+    import threading
+
+    urls = serve_all(server)
+    subscribe(library, urls["rss"])
+    stop = threading.Event()
+    stop.set()
+    assert refresh_feeds(library, settings=FAST, stop=stop).feeds == []
+    feed = list_feeds(library.conn)[0]
+    assert (feed.etag, feed.last_fetched, feed.articles) == (None, None, 0)
+    assert refresh_feeds(library, settings=FAST).new == 2

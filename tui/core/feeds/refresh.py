@@ -109,16 +109,26 @@ def refresh_feeds(library: Library, feeds: list[Feed] | None = None, *, force: b
             fetcher.stop = stop  # retries waiting on a backoff give up at once
         futures: dict[Future, Feed] = {pool.submit(_fetch, fetcher, f): f for f in due}
         job = _Job(library, fetcher, pool, preparer, settings, now)
-        for future in as_completed(futures):
-            if stop is not None and stop.is_set():
-                for other in futures:
-                    other.cancel()
-                break
-            result = job.run(futures[future], future.result(), stop)
-            report.feeds.append(result)
-            done += 1
-            if progress:
-                progress(done, total, result)
+        try:
+            for future in as_completed(futures):
+                if fetcher.stop.is_set():
+                    break
+                feed = futures[future]
+                try:
+                    result = job.run(feed, future.result())
+                except Exception as exc:  # a bug or a storage problem costs this feed, not the refresh
+                    result = FeedResult(feed.id, feed.label, feed.url, status="error",
+                                        error=f"could not be stored ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})")
+                report.feeds.append(result)
+                done += 1
+                if progress:
+                    progress(done, total, result)
+        except BaseException:  # Ctrl+C: queued requests are dropped, retries stop waiting
+            fetcher.stop.set()
+            raise
+        finally:
+            for future in futures:
+                future.cancel()
     report.feeds.sort(key=lambda r: r.id)
     return report
 
@@ -146,7 +156,7 @@ class _Job:
         self.library, self.fetcher, self.pool, self.preparer = library, fetcher, pool, preparer
         self.settings, self.stamp = settings, _iso(now)
 
-    def run(self, feed: Feed, outcome: Fetched | FetchError, stop: threading.Event | None) -> FeedResult:
+    def run(self, feed: Feed, outcome: Fetched | FetchError) -> FeedResult:
         result = FeedResult(feed.id, feed.label, feed.url)
         if isinstance(outcome, FetchError):
             return self._failed(feed, result, str(outcome), outcome.contacted)
@@ -168,8 +178,6 @@ class _Job:
         if len(fresh) > self.settings.max_entries:
             result.notes.append(f"{len(fresh)} new entries; took the first {self.settings.max_entries}")
             fresh = fresh[:self.settings.max_entries]
-        if stop is not None and stop.is_set():
-            fresh = []
         self._import(feed, doc, fresh, result)
         self._succeeded(feed, result, outcome, doc)
         return result
