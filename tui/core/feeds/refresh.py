@@ -104,7 +104,9 @@ def refresh_feeds(library: Library, feeds: list[Feed] | None = None, *, force: b
         progress(done, total, None)
     if due:
         _preload()
-    with Fetcher(settings) as fetcher, ThreadPoolExecutor(settings.max_parallel) as pool, Preparer() as preparer:
+    # Entries are prepared in-process: a refresh brings at most max_entries per feed, and a process
+    # pool costs more to start (each worker loads the NER models) than it saves on batches this small.
+    with Fetcher(settings) as fetcher, ThreadPoolExecutor(settings.max_parallel) as pool, Preparer(workers=1) as preparer:
         if stop is not None:
             fetcher.stop = stop  # retries waiting on a backoff give up at once
         futures: dict[Future, Feed] = {pool.submit(_fetch, fetcher, f): f for f in due}
