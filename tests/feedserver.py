@@ -139,8 +139,8 @@ def flaky(failures: int, route: Route) -> Route:
     return handle
 
 
-@pytest.fixture
-def only_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(name="only_localhost")
+def only_localhost_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any connection to an address other than 127.0.0.1 fails the test."""
     original = socket.socket.connect
 
@@ -154,8 +154,9 @@ def only_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
-@pytest.fixture
-def server(only_localhost: None) -> Iterator[FeedServer]:
+@pytest.fixture(name="server")
+def server_fixture(only_localhost: None) -> Iterator[FeedServer]:
+    """A running :class:`FeedServer`; test modules import this and ``only_localhost_fixture``."""
     srv = FeedServer()
     srv.thread.start()
     try:

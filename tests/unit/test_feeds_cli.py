@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.feedserver import FeedServer, Reply, only_localhost, server  # noqa: F401
+from tests.feedserver import FeedServer, only_localhost_fixture, server_fixture  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

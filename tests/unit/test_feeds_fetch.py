@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from tests.feedserver import FeedServer, Reply, conditional, flaky, only_localhost, server  # noqa: F401
+from tests.feedserver import FeedServer, Reply, conditional, flaky, only_localhost_fixture, server_fixture  # noqa: F401 (fixtures)
 from tui import __version__
 from tui.core.feeds.charset import decode_document
 from tui.core.feeds.fetch import Fetcher, FetchError, FetchSettings

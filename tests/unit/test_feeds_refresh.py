@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.feedserver import FeedServer, Reply, conditional, flaky, only_localhost, server  # noqa: F401
+from tests.feedserver import FeedServer, Reply, conditional, flaky, only_localhost_fixture, server_fixture  # noqa: F401 (fixtures)
 from tui.core.feeds import add_feed, list_feeds, refresh_feeds
 from tui.core.feeds.fetch import FetchSettings
 from tui.core.feeds.store import article_ids, article_origin

@@ -16,7 +16,7 @@ from ..ingest.decode import decode_bytes
 _HEAD = 4096
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def header_charset(content_type: str | None) -> str | None:
@@ -47,9 +47,8 @@ def _codec(name: str | None) -> str | None:
 def decode_document(data: bytes, content_type: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding)``; raises :class:`tui.core.ingest.decode.DecodeError` for
     bytes that are not text at all."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return decode_bytes(data)
+    if data.startswith(_BOMS):  # a byte-order mark outranks any declaration
+        return decode_bytes(data)
     for declared in (header_charset(content_type), document_charset(data)):
         codec = _codec(declared)
         if codec is None:

@@ -112,7 +112,7 @@ def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
         tags.setdefault(feed_id, []).append(tag)
     feeds = []
     for row in conn.execute(_SELECT + " ORDER BY f.id"):
-        feed = Feed(**dict(zip(_COLUMNS, row)))
+        feed = Feed(**dict(zip(_COLUMNS, row, strict=True)))
         feed.tags = tags.get(feed.id, [])
         feeds.append(feed)
     return feeds
