@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..models import RawArticle
+from ..text import sanitize
 from .doctype import strip_declarations
 from .errors import ParseError
 
@@ -24,11 +26,29 @@ def html_to_text(markup: str) -> str:
     return root.text_content()
 
 
+# Numeric character references to control characters (&#27; is ESC, &#x9b; 8-bit CSI).
+_CONTROL_REF = re.compile(r"&#(?:[xX](0*[0-9a-fA-F]{1,6})|(0*[0-9]{1,7}));?")
+
+
+def _control(match: re.Match[str]) -> str:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    return chr(code) if code < 0x20 and code not in (9, 10, 13) or 0x7F <= code <= 0x9F else match[0]
+
+
+def safe_markup(text: str) -> str:
+    """HTML without entity declarations, escape sequences or control characters (written raw or as
+    ``&#27;`` references): lxml cannot serialise those, and trafilatura would find no text at all."""
+    text = strip_declarations(text)  # entities declared in the page are never resolved
+    if "&#" in text:
+        text = _CONTROL_REF.sub(_control, text)
+    return sanitize(text)
+
+
 def read_html(text: str, path: str, encoding: str) -> Iterator[RawArticle]:
     """One article per page. Pages with no extractable main text are a parse error."""
     import trafilatura
 
-    text = strip_declarations(text)  # entities declared in the page are never resolved
+    text = safe_markup(text)
     try:
         doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura/lxml: many failure types on malformed markup

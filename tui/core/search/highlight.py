@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,10 +95,28 @@ _RANK = {"exact": 0, "lemma": 1, "translit": 2, "entity": 3, "fuzzy": 4, "concep
 
 
 def _resolve(found: list[Match]) -> list[Match]:
+    """Best kinds first; a match overlapping one already kept is dropped. Kept spans never
+    overlap, so each field's are sorted lists where one bisect finds the neighbours to check
+    (a 1 MB article can have tens of thousands of matches). An empty span overlaps the spans
+    that strictly contain its position."""
     kept: list[Match] = []
+    spans: dict[str, tuple[list[int], list[int], list[int]]] = {}  # field -> (starts, ends, empty points)
     for m in sorted(found, key=lambda m: (_RANK[m.kind], -(m.end - m.start))):
-        if not any(k.field == m.field and k.start < m.end and m.start < k.end for k in kept):
-            kept.append(m)
+        starts, ends, points = spans.setdefault(m.field, ([], [], []))
+        i = bisect.bisect_left(starts, m.start)
+        if i > 0 and ends[i - 1] > m.start:
+            continue
+        if m.start >= m.end:
+            bisect.insort(points, m.start)
+        else:
+            if i < len(starts) and starts[i] < m.end:
+                continue
+            p = bisect.bisect_right(points, m.start)
+            if p < len(points) and points[p] < m.end:
+                continue
+            starts.insert(i, m.start)
+            ends.insert(i, m.end)
+        kept.append(m)
     return sorted(kept, key=lambda m: (m.field != "title", m.start))
 
 
@@ -106,8 +126,28 @@ def snippet(searcher: Searcher, article_id: int, matches: list[Match]) -> str:
     body = [m for m in matches if m.field == "text"]
     if not body:
         return " ".join(text[:SNIPPET].split()) + ("…" if len(text) > SNIPPET else "")
-    best = max(body, key=lambda m: len({o.term for o in body if 0 <= o.start - m.start < SNIPPET}))
+    best = _densest(body)
     start = max(0, best.start - SNIPPET // 4)
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + SNIPPET)
     return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def _densest(body: list[Match]) -> Match:
+    """The first match whose next SNIPPET characters hold the most distinct query terms
+    (a sliding window: linear in the number of matches)."""
+    body = sorted(body, key=lambda m: m.start)
+    terms: Counter[str] = Counter()
+    best, best_count, lo, hi = body[0], -1, 0, 0
+    for m in body:
+        while hi < len(body) and body[hi].start - m.start < SNIPPET:
+            terms[body[hi].term] += 1
+            hi += 1
+        while body[lo].start < m.start:
+            terms[body[lo].term] -= 1
+            if not terms[body[lo].term]:
+                del terms[body[lo].term]
+            lo += 1
+        if len(terms) > best_count:
+            best, best_count = m, len(terms)
+    return best
