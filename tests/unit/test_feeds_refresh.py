@@ -128,7 +128,9 @@ def test_a_bad_feed_is_a_clear_error_and_the_others_still_refresh(server: FeedSe
         "/picture.rss": "not a feed: the server sent image/jpeg",
         "/page.rss": "not a feed: the server sent an HTML page (text/html); the page links to a feed: " + urls["rss"],
         "/garbage.rss": "not an RSS or Atom feed",
+        "/empty.rss": "not a feed: the server sent an empty response",
     }
+    server.serve("/empty.rss", lambda r: Reply(200, b"", {"Content-Type": "application/rss+xml"}))
     server.serve("/loop.rss", lambda r: Reply(302, headers={"Location": "/loop.rss"}))
     server.serve("/slow.rss", server.fixture("volt-wire.rss", "application/rss+xml", delay=1.0))
     server.serve("/huge.rss", lambda r: Reply(200, b"<rss>" + b" " * 300_000 + b"</rss>", {"Content-Type": "application/rss+xml"}))

@@ -60,6 +60,8 @@ def parse_feed(data: bytes, content_type: str, url: str) -> FeedDoc:
     mime = media_type(content_type)
     if mime.startswith(_NOT_FEEDS):
         raise NotAFeed(f"not a feed: the server sent {mime}")
+    if not data.strip():
+        raise NotAFeed("not a feed: the server sent an empty response")
     try:
         text, encoding = decode_document(data, content_type)
     except DecodeError as exc:
