@@ -47,7 +47,7 @@ SPLIT_TITLES = frozenset(
     "princess pope sheikh ayatollah cardinal bishop archbishop rabbi imam gen col capt lt sgt adm maj "
     "professor prof chancellor commissioner ambassador deputy vice ceo chairman chairwoman director spokesman "
     "spokeswoman coach manager captain striker midfielder defender goalkeeper emir sultan tsar czar "
-    "lieutenant colonel sergeant admiral envoy".split()
+    "lieutenant colonel sergeant admiral envoy hurricane typhoon cyclone storm father reverend rev pastor".split()
 ) | (ROLES - {"says", "said", "head", "forward", "leader", "champion", "seed"})
 STOP_STARTS = frozenset(
     "a an the this that these those it its he she they we i you his her their our my your there here "

@@ -167,6 +167,7 @@ def _subdivisions() -> list[Entry]:
     romanised names; names with lowercase words («oblast'») are left to the Russian side."""
     import pycountry
 
+    ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
     entries, seen = [], set()
     for sub in pycountry.subdivisions:
         name = re.sub(r"\s*\[.*?\]", "", sub.name).split(",")[0].strip()
@@ -176,7 +177,9 @@ def _subdivisions() -> list[Entry]:
                 or name.casefold() in _GENERIC_REGIONS:
             continue
         seen.add(key)
-        entries.append(Entry(f"place:s{sub.code}", "PLACE", name, None, set(), rank=2))
+        ru_name = ru.gettext(sub.name)
+        ru_name = ru_name if ru_name != sub.name and "\u0400" <= ru_name[:1] <= "\u04ff" else None
+        entries.append(Entry(f"place:s{sub.code}", "PLACE", name, ru_name, {ru_name} if ru_name else set(), rank=2))
     return entries
 
 

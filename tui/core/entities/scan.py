@@ -10,7 +10,7 @@ from .keys import link_key
 from .morph import lemma
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*\.?|[^\w\s]")
-_JOINERS = re.compile(r"^[ \t\u00a0-]*$")  # what may sit between the words of one name
+_JOINERS = re.compile(r"[ \t\u00a0-]*")  # what may sit between the words of one name (fullmatch: no newline)
 _CONNECTORS = frozenset("of and for the de del der la le von van и имени им. им".split())
 #: words that keep their dot; any other trailing dot is punctuation
 _ABBREVIATIONS = frozenset("inc. corp. co. ltd. jr. sr. st. mr. mrs. ms. dr. prof. gen. col. lt. sgt. no. vs. "
@@ -53,7 +53,7 @@ def tokenize(text: str) -> list[Token]:
 def contiguous(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """True when tokens i..j are one run of words (spaces or hyphens between them)."""
     return all(
-        tokens[k].is_word and _JOINERS.match(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)
+        tokens[k].is_word and _JOINERS.fullmatch(text[tokens[k - 1].end:tokens[k].start]) for k in range(i + 1, j + 1)
     ) and tokens[i].is_word
 
 
