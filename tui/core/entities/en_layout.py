@@ -42,8 +42,9 @@ class Layout:
 
 
 def _is_shouting(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    upper = sum(map(str.isupper, line))
+    lower = sum(map(str.islower, line))
+    return upper + lower >= 4 and upper > 0.6 * (upper + lower)
 
 
 def _is_title_case(line: str) -> bool:

@@ -175,8 +175,7 @@ def _resolve_pending(ctx: Context, out: list[Found], pending: list[tuple[int, in
     if not pending:
         return
     tokens = ctx.tokens
-    text_of = lambda s, e: " ".join(t.text for t in tokens if s <= t.start and t.end <= e)  # noqa: E731
-    typed = _typed_words(out, text_of)
+    typed = _typed_words(out, lambda s, e: ctx.text[s:e])
     for i, j, weak in pending:
         surface = " ".join(t.text for t in tokens[i:j + 1])
         kind = typed.get(surface.casefold())

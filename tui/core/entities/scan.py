@@ -31,7 +31,7 @@ class Token:
     def name_like(self) -> bool:
         """Capitalised, an acronym, or a model code such as iEVS4 / 3e."""
         t = self.text
-        return t[0].isupper() or t[0].isdigit() or (any(c.isupper() for c in t[1:]) and t[0].isalpha())
+        return t[0].isupper() or t[0].isdigit() or (t[0].isalpha() and not t[1:].islower() and t[1:] != t[1:].lower())
 
 
 def tokenize(text: str) -> list[Token]:
