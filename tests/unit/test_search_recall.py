@@ -98,3 +98,20 @@ def test_names_and_concepts_across_scripts(names: Library, query: str, title: st
 def test_respelling_is_not_offered_for_common_words(names: Library) -> None:
     # "Chrysler" is in the library as written: no respelt alternatives pull in other articles
     assert titles(names, "Chrysler") == ["Chrysler chairman speaks"]
+
+
+RECALLS = {
+    "car_recall.txt": "Suzuki recalls 60,000 cars\n\nSuzuki will recall 60,000 cars to replace a faulty brake pipe.",
+    "drug_recall.txt": "Drug maker recalls a batch\n\nThe company will recall one batch of its cough syrup from pharmacies.",
+}
+
+
+def test_the_words_inside_a_concept_still_count(tmp_path: Path) -> None:
+    """«отзыв автомобилей» is one concept (a recall), but a recall of cars ranks above a recall of syrup."""
+    folder = tmp_path / "recalls"
+    folder.mkdir()
+    for name, text in RECALLS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Library.open(tmp_path / "lib.sqlite3") as library:
+        import_paths(library, [folder], entities=False)
+        assert titles(library, "отзыв автомобилей") == ["Suzuki recalls 60,000 cars", "Drug maker recalls a batch"]

@@ -42,6 +42,9 @@ class Unit:
     keys: set[str] = field(default_factory=set)  # the word's own key(s)
     alternatives: dict[str, tuple[str, float]] = field(default_factory=dict)  # fts query -> (kind, weight)
     concepts: set[str] = field(default_factory=set)  # lexicon concept ids it stands for
+    #: queries that only add to articles the unit matched anyway: the concepts of the words
+    #: inside a multi-word concept ("cars" for «отзыв автомобилей», a recall of cars)
+    bonus: dict[str, float] = field(default_factory=dict)
 
     def covered(self) -> set[str]:
         """Keys this unit already matches as words (its own and their inflections)."""
@@ -173,6 +176,9 @@ class Searcher:
             unit.concepts.add(concept.id)
             for part in parts:
                 unit.alternatives.update({f: a for f, a in part.alternatives.items() if f.startswith("entities")})
+                for *_, inner in load_lexicon().find(words(part.text)[:1]):
+                    if inner.id != concept.id and (fts := concept_query(inner, vocab, set())):
+                        unit.bonus[fts] = WEIGHTS["concept"]
                 merged[id(part)] = unit
         out: list[Unit] = []
         for unit in units:
@@ -277,6 +283,12 @@ class Searcher:
                         best[aid], extra[aid] = value, extra[aid] + prev
                     else:
                         extra[aid] += value
+            for fts, weight in unit.bonus.items():
+                if fts not in cache:
+                    cache[fts] = self._postings(fts, "concept")
+                for aid, score in cache[fts].items():
+                    if aid in best:
+                        best[aid] += weight * score
             for aid, value in best.items():
                 matched[aid] += 1
                 total[aid] += value + AGREEMENT * extra[aid]
