@@ -8,12 +8,23 @@ enough that a near-miss is a variant, not another name ("Kama" is not "Kamaz").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
 MIN_FUZZY_LENGTH = 7  # keys shorter than this merge only when identical
 FUZZY_CUTOFF = 90.0
+_W_SOUND = re.compile(r"^u(?=[aeo])")  # «Уоррен», «Уэйд»: Russian spells an initial W as У + vowel
+
+
+def skeleton(word: str) -> str:
+    """A name's consonant skeleton, for spellings that differ in vowels and in letters one
+    script writes and the other does not: "thomas"/«Томас», "varen"/«Уоррен» (Warren),
+    "biorn"/«Бьёрн», "tereza"/"theresa". First letter kept, vowels dropped."""
+    word = _W_SOUND.sub("v", word).replace("th", "t").replace("ph", "f").replace("z", "s")
+    rest = re.sub(r"[aeiouy]+", "", word[1:])
+    return re.sub(r"(.)\1+", r"\1", word[:1] + rest)
 
 
 class Linker:
@@ -25,6 +36,8 @@ class Linker:
         self.keys: dict[str, int] = dict(keys or {})
         self.types: dict[int, str] = dict(types or {})
         self._fuzzy: dict[str, dict[str, int]] = {}
+        #: consonant skeleton of "first_last" person keys -> entity ids
+        self._skeletons: dict[str, set[int]] = {}
         for key, entity_id in self.keys.items():
             self._remember(key, entity_id)
         #: keys learned since the last :meth:`take_added` (to persist)
@@ -34,6 +47,9 @@ class Linker:
         kind, _, body = key.partition(":")
         if kind.isupper() and kind != "FIGURE" and len(body) >= MIN_FUZZY_LENGTH:
             self._fuzzy.setdefault(kind, {})[body] = entity_id
+        sk = _person_skeleton(key) if self.types.get(entity_id) == "PERSON" or kind == "PERSON" else None
+        if sk:
+            self._skeletons.setdefault(sk, set()).add(entity_id)
 
     def resolve(self, key: str, kind: str) -> int:
         """The entity for ``key``: known, a spelling variant of a known one, or new."""
@@ -60,6 +76,10 @@ class Linker:
             return None  # gazetteer ids are exact by construction
         if kind == "PERSON" and body.startswith("_"):
             return self._unique_person_with_surname(body[1:])
+        if kind == "PERSON":
+            ids = self._skeletons.get(_person_skeleton(key) or "", set())
+            if len(ids) == 1:
+                return next(iter(ids))
         if kind == "FIGURE" or len(body) < MIN_FUZZY_LENGTH:
             return None
         choices = self._fuzzy.get(kind)
@@ -76,6 +96,16 @@ class Linker:
         ids = {eid for key, eid in self.keys.items()
                if self.types.get(eid) == "PERSON" and key.rsplit("_", 1)[-1] == surname and "_" in key}
         return ids.pop() if len(ids) == 1 else None
+
+
+def _person_skeleton(key: str) -> str | None:
+    """The skeleton of a "PERSON:first_last" key, or None when too short to be telling."""
+    kind, _, body = key.partition(":")
+    first, _, last = body.partition("_")
+    if kind != "PERSON" or not first or not last:
+        return None
+    first_sk, last_sk = skeleton(first), skeleton(last)
+    return f"{first_sk}_{last_sk}" if len(first_sk) >= 2 and len(last_sk) >= 3 else None
 
 
 def _same_first_name(a: str, b: str) -> bool:
