@@ -43,11 +43,12 @@ def split_parentheses(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _genitive(word: str) -> bool:
-    """An abbreviation (indeclinable: «США», «ООН») or a word that can be genitive."""
+def _genitive(word: str, cases: tuple[str, ...] = ("gent",)) -> bool:
+    """An abbreviation (indeclinable: «США», «ООН») or a word that can be genitive (or,
+    after «по», dative: «МВД по Татарстану»)."""
     if word.isupper() or not _WORD.fullmatch(word):
         return word.isupper()
-    return any("gent" in p.tag for p in parses(word)[:3])
+    return any(case in p.tag for p in parses(word)[:3] for case in cases)
 
 
 def merge_nested_orgs(text: str, spans: list[Span]) -> list[Span]:
@@ -58,7 +59,9 @@ def merge_nested_orgs(text: str, spans: list[Span]) -> list[Span]:
         if out:
             p_start, p_end, p_kind = out[-1]
             first = text[start:end].split()[0] if text[start:end].split() else ""
-            if p_kind == "ORG" and kind in ("ORG", "PLACE") and _GAP.match(text[p_end:start]) and _genitive(first.strip("«»\"")):
+            gap = text[p_end:start]
+            cases = ("gent", "datv") if "по" in gap else ("gent",)
+            if p_kind == "ORG" and kind in ("ORG", "PLACE") and _GAP.match(gap) and _genitive(first.strip("«»\""), cases):
                 out[-1] = (p_start, end, "ORG")
                 continue
         out.append((start, end, kind))
