@@ -5,7 +5,9 @@ Everything here yields :class:`RawArticle` or :class:`Skip`; nothing raises for 
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from .decode import DecodeError, decode_bytes
 from .errors import ParseError
 from .feed import read_feed
 from .html import read_html
-from .jsonl import read_jsonl
+from .jsonl import decode_lines, read_jsonl
 from .plaintext import read_text
 
 FORMATS = {
@@ -96,7 +98,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArt
         return
     try:
         if not path.is_file():
-            yield Skip(name, "unreadable", "not a regular file")
+            yield Skip(name, *_not_a_file(path))
             return
         size = path.stat().st_size
         if size > max_bytes:
@@ -109,9 +111,38 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArt
     yield from read_bytes(data, name, fmt)
 
 
-def read_bytes(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle | Skip]:
-    """Articles in ``data`` of format ``fmt`` (sniffed when None)."""
+def _not_a_file(path: Path) -> tuple[str, str]:
+    """The skip reason and detail for a path that is not a readable regular file."""
     try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop", "too many levels of symbolic links"
+        if path.is_symlink():
+            return "unreadable", "broken symbolic link"
+        return "unreadable", exc.strerror or type(exc).__name__
+    return "unreadable", "a device, pipe or socket, not a regular file"
+
+
+def read_bytes(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle | Skip]:
+    """Articles in ``data`` of format ``fmt`` (sniffed when None); articles without a single
+    word (punctuation, stray markup) are skips too."""
+    for item in _read(data, name, fmt):
+        if isinstance(item, RawArticle) and not _WORD.search(item.text) and not _WORD.search(item.title or ""):
+            item = Skip(item.path, "empty", "no words in the text")
+        yield item
+
+
+_WORD = re.compile(r"[^\W_]")
+
+
+def _read(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle | Skip]:
+    try:
+        if fmt == "jsonl" and (split := decode_lines(data)) is not None:
+            text, bad = split
+            yield from (Skip(f"{name}:{n}", "invalid text", "line is not valid UTF-8") for n in bad)
+            yield from read_jsonl(text, name, "utf-8")
+            return
         text, encoding = decode_bytes(data)
         fmt = fmt or _sniff(text)
         if fmt == "feed":

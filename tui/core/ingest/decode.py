@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -29,6 +30,11 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
+
+
+# Three UTF-8 multi-byte characters in a row: in a single-byte encoding (cp1251, koi8-r, latin-1)
+# that is an upper/lower-case letter followed by a symbol, three times over, which prose never is.
+_UTF8_RUN = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}){3}")
 
 
 def _looks_utf16(head: bytes) -> str | None:
@@ -93,6 +99,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if _mostly_utf8(data):
             # Truncated or corrupted UTF-8 (or mixed encodings): guessing would store mojibake.
             raise DecodeError("invalid text", f"invalid UTF-8 at byte {exc.start}") from None
+        if run := _UTF8_RUN.search(data):
+            # Another encoding with UTF-8 pasted in: whichever way it is read, part of it is mojibake.
+            raise DecodeError("invalid text", f"mixed encodings: UTF-8 at byte {run.start()}, "
+                                              f"something else at byte {exc.start}") from None
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("binary", "no text encoding fits")

@@ -10,6 +10,26 @@ from ..models import RawArticle, Skip
 _TEXT_KEYS = ("text", "body", "content")
 
 
+def decode_lines(data: bytes) -> tuple[str, list[int]] | None:
+    """JSON Lines are UTF-8 (RFC 8259): when a few lines are not, the text of the others with
+    those lines blanked, and the bad line numbers. None when the file decodes whole, or when
+    most lines fail (a file in another encoding, left to charset detection)."""
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    lines, bad = data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), []
+    for number, line in enumerate(lines, start=1):
+        try:
+            lines[number - 1] = line.decode("utf-8")
+        except UnicodeDecodeError:
+            lines[number - 1], _ = "", bad.append(number)
+    if 2 * len(bad) >= sum(1 for line in lines if line.strip()) + len(bad):
+        return None
+    return "\n".join(lines), bad
+
+
 def read_jsonl(text: str, path: str, encoding: str) -> Iterator[RawArticle | Skip]:
     """Good lines become articles; each bad line becomes a Skip that names its line number."""
     # Split on "\n" only: str.splitlines() would also split inside records at U+2028, \x1c, \x85.
