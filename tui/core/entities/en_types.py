@@ -29,6 +29,15 @@ TEAM_AFTER = frozenset("beat beats drew draw lost won win lead leads led trail t
                        "midfielder defender goalkeeper batsman bowler side team were have has had will "
                        "reached scored".split())
 
+#: words after which "of" continues one name ("Bank of Canada", "Gulf of Aqaba", "Duke of Norfolk")
+OF_HEADS = (ORG_SUFFIXES | ORG_HEADS | GEO_WORDS) | frozenset(
+    "duke duchess earl prince princess king queen isle house chamber church museum cathedral statue "
+    "secretary minister head chief president governor mayor bay cape city town port".split())
+#: words that name a sports club with its city ("Real Madrid", "Dynamo Kiev", "Rotor Volgograd")
+CLUB_WORDS = frozenset("real dynamo dinamo sporting athletic atletico athletico olympique olympic racing inter ac "
+                       "fc sc cf sv vfb vfl tsv fk nk spartak lokomotiv torpedo zenit rotor steaua partizan red "
+                       "crvena hapoel maccabi slavia sparta legia wisla rapid austria union united city rovers "
+                       "wanderers county albion".split())
 #: a name after these is a place ("at Headingley"), unless something else says otherwise
 VENUE_BEFORE = frozenset("in at near outside".split())
 #: one-word names of institutions that news writes without an organisation cue
@@ -92,6 +101,40 @@ def context_type(ctx: Context, i: int, j: int) -> str | None:
     return None
 
 
+def _next_after_parens(tokens: list[Token], k: int) -> int:
+    """Index of the token after ``k``, skipping one "( Country )" aside."""
+    k += 1
+    if k < len(tokens) and tokens[k].text == "(":
+        while k < len(tokens) and tokens[k].text != ")" and k < len(tokens) - 1:
+            k += 1
+        k += 1
+    return k
+
+
+def team_position(ctx: Context, i: int, j: int) -> bool:
+    """In a sports report, where a side stands: a score line ("NEC Nijmegen 1 PSV Eindhoven
+    4", "Ruch Chorzow ( Poland ) 5 Llansantffraid ( Wales ) 0"), a standings row (a name and
+    five or more numbers) or a scorers line ("Gloria Bistrita - Ilie Lazar ( 32nd )")."""
+    if not ctx.layout.sports:
+        return False
+    tokens, text = ctx.tokens, ctx.text
+    line_start = text.rfind("\n", 0, tokens[i].start) + 1
+    line_end = text.find("\n", tokens[j].end)
+    line_end = len(text) if line_end < 0 else line_end
+    k = _next_after_parens(tokens, j)
+    if k >= len(tokens) or tokens[k].start >= line_end:
+        return False
+    if tokens[k].text == "-" and text[line_start:tokens[i].start].strip() == "":
+        return True
+    if not tokens[k].text.isdigit() or len(tokens[k].text) > 3:
+        return False
+    line_tokens = [t for t in tokens if line_start <= t.start < line_end]
+    numbers = sum(t.text.isdigit() for t in line_tokens)
+    names_then_number = sum(1 for a, b in zip(line_tokens, line_tokens[1:])
+                            if b.text.isdigit() and (a.text[:1].isupper() or a.text == ")"))
+    return numbers >= 5 or names_then_number >= 2
+
+
 def _org_cue(words: list[str], after: str) -> bool:
     low = [w.casefold().rstrip(".") for w in words]
     if len(words) == 1 and low[0] in INSTITUTIONS:
@@ -135,7 +178,8 @@ def type_run(ctx: Context, i: int, j: int) -> list[Piece]:
         return []  # "U.S. Open", "World Cup": events, not names of the three kinds
     if i == j and is_demonym(words[0], ctx.gazetteer):
         return []
-    if _org_cue(words, after):
+    initial = len(words[0]) > 1 and words[0][1] == "." and words[0][0].isupper()  # "A. Dale 69" bats
+    if _org_cue(words, after) or (not whole and not initial and team_position(ctx, i, j)):
         return [(i, j, "ORG", None)]
     inner = sorted((a, b, e) for a, (b, e) in ctx.places.items() if i <= a and b <= j and (a, b) != (i, j)
                    and (e.rank < 2 or b > a or ctx.layout.sports))  # one-word cities in names: surnames
@@ -165,9 +209,12 @@ def _split_on_places(ctx: Context, i: int, j: int, inner: list[tuple[int, int, E
     tokens = ctx.tokens
     a, b, entry = inner[0]
     rest = [t.text.casefold() for k, t in enumerate(tokens[i:j + 1], i) if not a <= k <= b and t.is_word]
+    telling = entry.rank < 2 or b > a or any(w in CLUB_WORDS for w in rest)  # not "Tino Martinez"
     if ctx.layout.sports and (a == i or b == j) and entry.id not in ctx.gazetteer.countries \
-            and tokens[i].text.casefold() not in first_names():
+            and tokens[i].text.casefold() not in first_names() and telling:
         return [(i, j, "ORG", None)]  # a club named for its city: "Real Madrid", "Dynamo Moscow"
+    if a == b and entry.rank == 2 and not telling:
+        return [(i, j, _by_shape([t.text for t in tokens[i:j + 1] if t.is_word]), None)]
     if all(w in GEO_WORDS or w in ("of", "the", "and") for w in rest):
         return [(i, j, "PLACE", None)]  # "Northern Territory", "Gulf of Aqaba"
     if a == i and all(tokens[k].text[:1].isupper() for k in range(b + 1, j + 1)):

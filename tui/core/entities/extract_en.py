@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .en_layout import Layout, analyse
-from .en_types import VENUE_BEFORE, Context, context_type, person_cue, place_type, type_run, weak_city
+from .en_types import OF_HEADS, VENUE_BEFORE, Context, context_type, person_cue, place_type, type_run, weak_city
 from .en_words import NOT_NAMES, SPLIT_TITLES, STOP_STARTS, first_names
 from .gazetteer import Entry, Gazetteer
 from .scan import Token, contiguous, scan, tokenize
@@ -74,21 +74,26 @@ def _candidates(text: str, tokens: list[Token], lower: set[str], places: dict) -
             start += 1  # "The", "However", "Trailing": not part of a name
             while start <= j and not tokens[start].name_like:
                 start += 1
-        if start <= j:
+        label = start == j and j + 1 < len(tokens) and tokens[j + 1].text == ":" and start not in places
+        if start <= j and not label:  # "Scorers :", "Attendance :" are labels
             runs.extend(_split_and(tokens, start, j, _sentence_start(text, tokens, start)))
         i = j + 1
     return runs
 
 
 def _split_and(tokens: list[Token], i: int, j: int, at_start: bool) -> list[tuple[int, int, bool]]:
-    """"Adams and Platt" is two names; "Procter and Gamble Co" keeps its "and"."""
-    from .en_words import ORG_SUFFIXES
-
-    if tokens[j].text.casefold().rstrip(".") in ORG_SUFFIXES:
-        return [(i, j, at_start and i == j)]
+    """Connectors that join two names: "Adams and Platt", "Kansai Electric Power and Kansai
+    International Airport", "Keith O'Neill of Norwich City". "and" stays inside after one
+    word ("Procter and Gamble") or an "of"/"for" name ("Organisation for Security and
+    Cooperation"); "of" stays after a head word ("Bank of Canada", "Gulf of Aqaba")."""
     out, start = [], i
-    for k in range(i, j + 1):
-        if tokens[k].text == "and":
+    for k in range(i + 1, j):
+        word = tokens[k].text
+        left = [t.text.casefold() for t in tokens[start:k]]
+        if word == "and" and len(left) > 1 and not {"of", "for"} & set(left):
+            out.append((start, k - 1))
+            start = k + 1
+        elif word == "of" and left and left[-1].rstrip(".") not in OF_HEADS:
             out.append((start, k - 1))
             start = k + 1
     out.append((start, j))

@@ -42,6 +42,8 @@ class Linker:
             self._remember(key, entity_id)
         #: keys learned since the last :meth:`take_added` (to persist)
         self.added: dict[str, int] = {}
+        #: the last stored key row this linker knows (the library's, see entity_store.learn_keys)
+        self.keys_seen = 0
 
     def _remember(self, key: str, entity_id: int) -> None:
         kind, _, body = key.partition(":")
@@ -64,6 +66,13 @@ class Linker:
         self.added[key] = found
         self._remember(key, found)
         return found
+
+    def learn(self, key: str, entity_id: int, kind: str) -> None:
+        """Know ``key`` as ``entity_id`` (stored by someone else); keys already known keep theirs."""
+        if key not in self.keys:
+            self.keys[key] = entity_id
+            self.types.setdefault(entity_id, kind)
+            self._remember(key, entity_id)
 
     def take_added(self) -> dict[str, int]:
         """Keys learned since the last call (new entities and spelling variants)."""
