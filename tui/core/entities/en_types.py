@@ -83,7 +83,7 @@ def place_type(ctx: Context, i: int, entry: Entry, j: int | None = None) -> tupl
     return "PLACE", entry
 
 
-def context_type(ctx: Context, i: int, j: int) -> str | None:
+def context_type(ctx: Context, i: int, j: int, nickname: bool = True) -> str | None:
     """The type the words around an unexplained name suggest: a venue after "in"/"at",
     a side in a sports report."""
     tokens = ctx.tokens
@@ -96,7 +96,7 @@ def context_type(ctx: Context, i: int, j: int) -> str | None:
     if ctx.layout.sports and (before in TEAM_BEFORE or after in TEAM_AFTER or ctx.layout.in_row(tokens[i].start)):
         return "ORG"
     word = tokens[i].text
-    if ctx.layout.sports and i == j and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if nickname and ctx.layout.sports and i == j and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return "ORG"  # a team by its plural nickname: "Yankees", "Springboks"
     return None
 

@@ -120,7 +120,7 @@ def extract_en(text: str, gazetteer: Gazetteer, headline: bool = False) -> list[
     ctx = Context(text, tokens, gazetteer, layout, places, _people(tokens, runs, places))
     pending: list[tuple[int, int, bool]] = []
     for i, j, weak in runs:
-        weak = weak and context_type(ctx, i, j) is None  # "Glamorgan beat Durham", "Pohang 3 Ulsan 2"
+        weak = weak and context_type(ctx, i, j, nickname=False) is None  # "Glamorgan beat Durham", "Pohang 3 Ulsan 2"
         for a, b, kind, entry in type_run(ctx, i, j):
             if kind is None or (weak and (entry is None or entry.rank == 2) and kind != "PERSON"):
                 pending.append((a, b, weak))
