@@ -26,10 +26,28 @@ _PAREN = re.compile(r"\s*\(([^()]+)\)\s*")
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
+def _trim_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a closing quote with no opening one inside the span, and the other way round
+    («Исламское государство»» → Исламское государство)."""
+    surface = text[start:end]
+    if surface.endswith("»") and "«" not in surface:
+        end -= 1
+    elif surface.startswith("«") and "»" not in surface:
+        start += 1
+    return start, end
+
+
 def split_parentheses(text: str, spans: list[Span]) -> list[Span]:
-    """``X (Y)`` spans become ``X`` and ``Y``."""
+    """``X (Y)`` spans become ``X`` and ``Y`` (also when the model cut the span before ")")."""
     out = []
     for start, end, kind in spans:
+        start, end = _trim_quotes(text, start, end)
+        open_at = text.find(" (", start, end)
+        if open_at > start and ")" not in text[open_at:end]:
+            out.append((start, open_at, kind))
+            if any(ch.isalpha() for ch in text[open_at + 2:end]):
+                out.append((open_at + 2, end, kind))
+            continue
         m = _PAREN.search(text, start, end)
         if m is None or m.start() == start:
             out.append((start, end, kind))
