@@ -21,7 +21,8 @@ COMMANDS = [
     ("Cycle language filter (all/en/ru)", "cycle_lang", "l"), ("Cycle sort", "cycle_sort", "s"),
     ("Toggle read", "toggle_read", "r"), ("Toggle star", "toggle_star", "*"), ("Open article URL", "open_url", "o"),
     ("Clear filters", "clear_filters", "x"), ("Go to list", "pane('list')", "1"), ("Go to reader", "pane('reader')", "2"),
-    ("Go to entities", "pane('sidebar')", "3"),
+    ("Go to entities", "pane('sidebar')", "3"), ("Refresh feeds", "refresh_feeds", "R"),
+    ("Refresh feeds, even those checked recently", "refresh_feeds(True)", "palette only"), ("Filter by feed or tag", "pick_feed", "f"),
 ]
 
 

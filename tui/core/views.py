@@ -21,6 +21,8 @@ class Filters:
     lang: str | None = None
     entity: int | None = None
     entity_name: str = ""
+    feed: str = ""  # "feed:ID" or "tag:NAME": only that feed's (or tag's) articles
+    feed_name: str = ""
     sort: str = "date"
 
     def describe(self) -> list[tuple[str, str]]:
@@ -30,6 +32,8 @@ class Filters:
             out.append(("lang", f"lang:{self.lang}"))
         if self.entity is not None:
             out.append(("entity", f"entity:{self.entity_name}"))
+        if self.feed:
+            out.append(("feed", f"{self.feed.partition(':')[0]}:{self.feed_name}"))
         if self.query.strip():
             out.append(("query", f"“{self.query.strip()[:30]}”"))
         return out
@@ -56,6 +60,9 @@ def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> 
         if filters.entity is not None:
             allowed = _entity_articles(library, filters.entity)
             hits = [h for h in hits if h.id in allowed]
+        if filters.feed:
+            allowed = _feed_articles(library, filters.feed)
+            hits = [h for h in hits if h.id in allowed]
         flags = _flags(library, [h.id for h in hits])
         rows = [_hit_row(h, flags.get(h.id, (False, False))) for h in hits]
         if filters.sort != "relevance":
@@ -64,7 +71,16 @@ def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> 
     entities = [filters.entity] if filters.entity is not None else None
     order = "date" if filters.sort == "relevance" else filters.sort
     articles = library.list_articles(lang=filters.lang, order=order, limit=LIST_LIMIT, entities=entities)
+    if filters.feed:
+        allowed = _feed_articles(library, filters.feed)
+        articles = [a for a in articles if a.id in allowed]
     return [ListRow(a.id, a.title, a.date, a.lang, a.source, a.read, a.starred) for a in articles]
+
+
+def _feed_articles(library: Library, spec: str) -> set[int]:
+    from .feeds.store import article_ids
+
+    return article_ids(library.conn, spec)
 
 
 def _hit_row(hit: SearchHit, flags: tuple[bool, bool]) -> ListRow:

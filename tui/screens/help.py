@@ -13,7 +13,8 @@ from textual.widgets import Static
 KEYS = [
     ("Everywhere", [("/", "search"), ("Tab / Shift+Tab", "next / previous pane"), ("1 / 2 / 3", "list / reader / entities"),
                     ("e", "show or hide the entity sidebar"), ("l", "language filter: all → en → ru"),
-                    ("s", "sort: date → relevance (searching) → title → source"), ("x", "clear language and entity filters"),
+                    ("s", "sort: date → relevance (searching) → title → source"), ("x", "clear language, feed and entity filters"),
+                    ("R", "refresh feeds (new articles arrive unread)"), ("f", "feed / tag filter"),
                     ("? or F1", "this help"), ("Ctrl+P", "command palette"), ("q / Ctrl+Q", "quit")]),
     ("Search bar", [("typing", "results update as you type"), ("Enter", "go to the first result"), ("Esc", "clear the search"),
                     ("syntax", 'words  "exact phrase"  -exclude  lang:ru  entity:KAMAZ  after:2024-01-01  before:…')]),

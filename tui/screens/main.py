@@ -25,12 +25,13 @@ from ..widgets.reader import Reader, ReaderContent
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
 from .article_actions import ArticleActions
+from .feed_actions import FeedActions
 from .state import load_state, save_state
 
 LANGS = (None, "en", "ru")
 
 
-class MainScreen(ArticleActions, Screen[None]):
+class MainScreen(FeedActions, ArticleActions, Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
@@ -44,6 +45,7 @@ class MainScreen(ArticleActions, Screen[None]):
         Binding("r", "toggle_read", "Read"),
         Binding("asterisk", "toggle_star", "Star"),
         Binding("o", "open_url", "Open URL"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False), Binding("f", "pick_feed", "Feed filter", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
         Binding("n", "reader('hit', 1)", "Next hit", show=False),
         Binding("N", "reader('hit', -1)", "Prev hit", show=False),
@@ -269,11 +271,13 @@ class MainScreen(ArticleActions, Screen[None]):
         elif key == "entity":
             self.filters.entity, self.filters.entity_name = None, ""
             self.query_one(Reader).entity = None
+        elif key == "feed":
+            self.filters.feed, self.filters.feed_name = "", ""
         elif key == "query":
             self.query_one(SearchBar).action_clear()
             return
         self.reload(keep=self.open_id)
 
     def action_clear_filters(self) -> None:
-        for key in ("lang", "entity"):
+        for key in ("lang", "entity", "feed"):
             self.action_remove_filter(key)

@@ -25,6 +25,8 @@ def load_state(db_path: Path) -> tuple[Filters, int | None]:
         lang=data.get("lang") if data.get("lang") in ("en", "ru") else None,
         entity=data.get("entity") if isinstance(data.get("entity"), int) else None,
         entity_name=str(data.get("entity_name", ""))[:200],
+        feed=str(data.get("feed") or "")[:200] if str(data.get("feed") or "").startswith(("feed:", "tag:")) else "",
+        feed_name=str(data.get("feed_name", ""))[:200],
         sort=data.get("sort") if data.get("sort") in SORTS else "date",
     )
     return filters, open_id
