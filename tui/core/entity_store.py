@@ -43,9 +43,12 @@ def make_linker(conn: sqlite3.Connection) -> Linker:
     def create(key: str, kind: str) -> int:
         return conn.execute("INSERT INTO entities (type, name) VALUES (?, '')", (kind,)).lastrowid
 
+    seen = conn.execute("SELECT coalesce(max(rowid), 0) FROM entity_keys").fetchone()[0]  # before the keys: none missed
     keys = dict(conn.execute("SELECT key, entity_id FROM entity_keys"))
     types = dict(conn.execute("SELECT id, type FROM entities"))
-    return Linker(create, keys, types)
+    linker = Linker(create, keys, types)
+    linker.keys_seen = seen
+    return linker
 
 
 def save_mentions(conn: sqlite3.Connection, article_id: int, lang: str, mentions: Iterable[Mention], linker: Linker) -> set[int]:
@@ -75,6 +78,16 @@ def save_mentions(conn: sqlite3.Connection, article_id: int, lang: str, mentions
 
 def _script(name: str) -> str:
     return "ru" if any("\u0400" <= ch <= "\u04ff" for ch in name) else "en"
+
+
+def learn_keys(conn: sqlite3.Connection, linker: Linker) -> None:
+    """Teach ``linker`` the keys stored since it last looked (by another process importing into
+    the same library), so both link a name to one entity. Call inside the write transaction."""
+    rows = conn.execute("SELECT k.rowid, k.key, k.entity_id, e.type FROM entity_keys k JOIN entities e ON e.id = k.entity_id"
+                        " WHERE k.rowid > ? ORDER BY k.rowid", (linker.keys_seen,)).fetchall()
+    for rowid, key, entity_id, kind in rows:
+        linker.learn(key, entity_id, kind)
+        linker.keys_seen = rowid
 
 
 def flush_keys(conn: sqlite3.Connection, linker: Linker) -> None:
@@ -160,5 +173,5 @@ def clear_entities(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE articles SET entities_done = 0")
 
 
-__all__ = ["EntityInfo", "clear_entities", "entity_info", "find_entities", "flush_keys", "list_entities",
+__all__ = ["EntityInfo", "clear_entities", "entity_info", "find_entities", "flush_keys", "learn_keys", "list_entities",
            "make_linker", "refresh_names", "save_mentions"]

@@ -36,6 +36,7 @@ def import_paths(
     ``workers`` caps the processes used for large batches (default: the CPU count, up to 4);
     ``entities=False`` skips entity extraction (``reindex`` can add it later).
     """
+    library.verify()  # never write into a damaged file
     report = ImportReport()
     targets = list(iter_files(Path(p) for p in paths))
     own = _library_files(library)
@@ -71,6 +72,7 @@ def import_articles(
 
     Also returns ``raw.path -> article id`` for every article stored or already present.
     """
+    library.verify()
     report = ImportReport(files=1)
     with library.transaction() as conn:
         log_id = conn.execute("INSERT INTO imports (paths) VALUES (?)", (json.dumps([name]),)).lastrowid
@@ -131,8 +133,13 @@ def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) 
     library, report = session.library, session.report
     added = duplicates = failed = 0
     touched: set[int] = set()
+    # Prepared first, stored after: the write lock is held for the inserts only, not for the
+    # seconds that cleaning and entity extraction take (other processes write meanwhile).
+    items = list(items)
     with library.transaction() as conn:
         search_index.claim_if_empty(conn)
+        if session.linker is not None:  # entities another process created since the last batch
+            entity_store.learn_keys(conn, session.linker)
         for article in items:
             if isinstance(article, Skip):
                 report.skipped.append(article)

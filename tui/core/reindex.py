@@ -20,6 +20,7 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
     Work is committed in batches, so an interrupted reindex leaves the articles done so
     far complete; the rest have no entities until the next reindex.
     """
+    library.verify()  # never rewrite a damaged file
     with library.transaction() as conn:
         entity_store.clear_entities(conn)
         search_index.clear(conn)
@@ -55,6 +56,7 @@ def reindex_search(library: Library, *, progress: Callable[[int, int], None] | N
                    workers: int | None = None) -> int:
     """Rebuild only the search index (entities are kept), e.g. after an upgrade changed how
     words are keyed. Returns the number of articles indexed."""
+    library.verify()
     with library.transaction() as conn:
         search_index.clear(conn)
     ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]

@@ -23,6 +23,17 @@ class LibraryError(RuntimeError):
     """The library file cannot be used; the message is one line for the user."""
 
 
+def damaged(path: Path, exc: BaseException | str) -> LibraryError:
+    """The error for a library file SQLite reports as corrupt."""
+    return LibraryError(f"{path} is damaged ({exc}); it was left untouched: restore a backup, or move it away "
+                        "and a new library starts (sqlite3's .recover can salvage what is left)")
+
+
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True for SQLite's "malformed"/"not a database" errors (not for "locked" or "busy")."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc)
+
+
 class Library:
     """An open library. One instance per thread; SQLite handles the rest (WAL + busy timeout)."""
 
@@ -61,6 +72,19 @@ class Library:
 
     def close(self) -> None:
         self.conn.close()
+
+    def verify(self) -> None:
+        """Raise :class:`LibraryError` if SQLite finds the file damaged (``PRAGMA quick_check``).
+
+        Run before bulk writes (imports): writing into a damaged file can lose what is left.
+        It reads the whole file (about 0.1 s per 100 MB), so opening a library does not.
+        """
+        try:
+            problem = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise damaged(self.path, exc) from None
+        if problem != "ok":
+            raise damaged(self.path, problem)
 
     def __enter__(self) -> Library:
         return self
@@ -182,7 +206,9 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        raise LibraryError(f"{path} is not an evnews-tui library ({exc})") from None
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CORRUPT" or "malformed" in str(exc):
+            raise damaged(path, exc) from None
+        raise LibraryError(f"{path} is not an evnews-tui library ({exc}); it was left untouched") from None
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise LibraryError(f"{path} is not an evnews-tui library (another program's database); it was left untouched")
     if version > SCHEMA_VERSION:
@@ -205,4 +231,6 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        raise LibraryError(f"{path} is damaged or unusable ({exc})") from None
+        if is_damage(exc):
+            raise damaged(path, exc) from None
+        raise LibraryError(f"{path} cannot be used ({exc})") from None
