@@ -7,11 +7,13 @@ on the library without starting Textual, which is imported only to launch the ap
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
-from ..core.store import LibraryError
+from ..core.paths import resolve_db_path
+from ..core.store import LibraryError, damaged, is_damage
 from . import entity_cmds, feed_cmds, library_cmds, search_cmds
 from .render import fail
 
@@ -60,6 +62,12 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _db_option(argv: Sequence[str]) -> str | None:
+    """The value of the last ``--db`` in ``argv`` (for messages about the library file)."""
+    values = [b for a, b in zip(argv, argv[1:]) if a == "--db"] + [a[5:] for a in argv if a.startswith("--db=")]
+    return values[-1] if values else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -72,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return library_cmds.launch(args)
     except LibraryError as exc:
         return fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # damage found past the checks at open, or a failing disk
+        return fail(str(damaged(resolve_db_path(_db_option(argv)), exc)) if is_damage(exc) else f"library error: {exc}")
     except KeyboardInterrupt:
         return fail("interrupted", code=130)
     except BrokenPipeError:
