@@ -13,7 +13,8 @@ from .lexicon import load_lexicon
 from .terms import Word, words
 
 if TYPE_CHECKING:
-    from .engine import Searcher, Unit
+    from .engine import Searcher
+    from .units import Unit
 
 _KEY = re.compile(r'\{title body\} : "([^"]+)"')
 _ENTITY = re.compile(r'entities : "ze(\d+)"')
