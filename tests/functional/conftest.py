@@ -21,7 +21,8 @@ def seeded_db(tmp_path: Path) -> Path:
 @pytest.fixture
 def empty_db(tmp_path: Path) -> Path:
     db = tmp_path / "empty.sqlite3"
-    Library.open(db).close()
+    with Library.open(db) as library:
+        library.set_meta("seeded", "1")  # emptied by its user: the app must not seed it again
     return db
 
 

@@ -1,4 +1,4 @@
-"""``python -m tui.bench [import|clean|entities|search] [--sizes 1000,10000,100000] [--json] [--repeats N]``."""
+"""``python -m tui.bench [import|clean|entities|search|app] [--sizes 1000,10000,100000] [--json] [--repeats N]``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from . import cleaning, corpora_dir, extraction, importing, search
+from pathlib import Path
+
+from . import app, cleaning, corpora_dir, extraction, importing, search
 
 
 def _table(title: str, rows: list[dict]) -> Table:
@@ -24,19 +26,24 @@ def _table(title: str, rows: list[dict]) -> Table:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tui.bench", description=__doc__)
-    parser.add_argument("suite", nargs="?", choices=("import", "clean", "entities", "search"), default="import")
-    parser.add_argument("--sizes", default="1000,10000,100000", help="library sizes for the search suite")
+    parser.add_argument("suite", nargs="?", choices=("import", "clean", "entities", "search", "app"), default="import")
+    parser.add_argument("--sizes", help="library sizes: search 1000,10000,100000 (default); app 3,10000,100000 (3 = bundled)")
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="app: build libraries here once and reuse them (lib-SIZE.sqlite3)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--json", action="store_true", help="one JSON object per line")
     args = parser.parse_args(argv)
     if args.suite == "clean":
         return _emit("Cleaning on the bundled seeds", cleaning.run(), args.json)
+    if args.suite == "app" and set(_sizes(args.sizes or "3")) == {3}:  # the bundled corpus needs no corpora
+        return _app(args)
     if not corpora_dir().is_dir():
         print(f"python -m tui.bench: corpora not found at {corpora_dir()} (set EVNEWS_CORPORA)", file=sys.stderr)
         return 1
+    if args.suite == "app":
+        return _app(args)
     if args.suite == "search":
         rows = []
-        for size in (int(s) for s in args.sizes.split(",") if s.strip()):
+        for size in _sizes(args.sizes or "1000,10000,100000"):
             row = search.measure(size)
             rows.append(row)
             if args.json:
@@ -51,6 +58,18 @@ def main(argv: list[str] | None = None) -> int:
         return _emit(f"Entity extraction, 3 KB articles, half EN half RU ({os.cpu_count()} cores)", extraction.run(), args.json)
     title = f"Import throughput ({os.cpu_count()} cores, no entity extraction)"
     return _emit(title, importing.run(args.repeats), args.json)
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
+
+
+def _app(args: argparse.Namespace) -> int:
+    rows = app.run(_sizes(args.sizes or "3,10000,100000"), args.cache, args.json)
+    if not args.json:
+        Console().print(_table(f"The app at 120×35 ({os.cpu_count()} cores): time to interactive, keystroke → repainted"
+                               " results, peak RSS; ratios to a bare three-pane Textual app", app.table_rows(rows)))
+    return 0
 
 
 def _emit(title: str, rows: list[dict], as_json: bool) -> int:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from .. import __version__
 from ..core.paths import resolve_db_path
 from ..core.store import LibraryError, damaged, is_damage
-from . import entity_cmds, feed_cmds, library_cmds, search_cmds
 from .render import fail
 
 #: subcommand name -> handler(args) -> exit code; filled by build_parser()
@@ -29,25 +28,31 @@ def _common(default: object = None) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    """The launcher parser and the subcommand parser."""
-    common = _common()
-    # SUPPRESS: a subcommand's own --db default must not erase one given before the command.
-    sub_common = _common(argparse.SUPPRESS)
+def _launcher() -> argparse.ArgumentParser:
     launcher = argparse.ArgumentParser(
         prog="evnews-tui",
-        parents=[common],
+        parents=[_common()],
         description="Bilingual (English/Russian) EV industry news reader. Without a command, opens the app.",
         epilog="commands: add, list, show, search, entities, reindex, feeds, refresh (run 'evnews-tui COMMAND --help')",
     )
     launcher.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
     launcher.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import before opening")
+    return launcher
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The launcher parser and the subcommand parser (which imports every command's module)."""
+    from . import entity_cmds, feed_cmds, library_cmds, search_cmds
+
+    common = _common()
+    # SUPPRESS: a subcommand's own --db default must not erase one given before the command.
+    sub_common = _common(argparse.SUPPRESS)
     commands = argparse.ArgumentParser(prog="evnews-tui", parents=[common])
     commands.add_argument("--version", action="version", version=f"evnews-tui {__version__}")
     sub = commands.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (library_cmds, search_cmds, entity_cmds, feed_cmds):
         COMMANDS.update(module.register(sub, sub_common))
-    return launcher, commands
+    return _launcher(), commands
 
 
 def _first_word(argv: Sequence[str]) -> str | None:
@@ -71,13 +76,18 @@ def _db_option(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 failure, 2 usage error)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    launcher, commands = build_parser()
     try:
+        if _first_word(argv) is None:  # just the app: start it without importing every command
+            from .library_cmds import launch
+
+            return launch(_launcher().parse_args(argv))
+        launcher, commands = build_parser()
         if _first_word(argv) in COMMANDS:
             args = commands.parse_args(argv)
             return COMMANDS[args.command](args)
-        args = launcher.parse_args(argv)
-        return library_cmds.launch(args)
+        from .library_cmds import launch
+
+        return launch(launcher.parse_args(argv))
     except LibraryError as exc:
         return fail(str(exc))
     except sqlite3.DatabaseError as exc:  # damage found past the checks at open, or a failing disk

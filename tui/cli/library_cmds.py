@@ -92,12 +92,12 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def launch(args: argparse.Namespace) -> int:
-    """Import PATHs (if any), then open the app on the library."""
-    with open_library(args) as library:
-        if args.paths:
-            with import_progress(sys.stderr.isatty()) as progress:
-                report = import_paths(library, args.paths, progress=progress)
-            print_report(report)
+    """Import PATHs (if any), then open the app on the library. A new library is seeded by
+    the app itself, which is on screen at once and shows the import's progress."""
+    if args.paths:
+        with open_library(args) as library, import_progress(sys.stderr.isatty()) as progress:
+            print_report(import_paths(library, args.paths, progress=progress))
+    with Library.open(resolve_db_path(args.db)) as library:
         db_path = library.path
     from ..app import EvNewsApp  # Textual is imported only when the app really starts
 

@@ -3,14 +3,19 @@ the reader, the entities for the sidebar. Runs in workers; knows nothing about T
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .search import Searcher
-from .search.engine import SearchHit
+from .listing import ListRow, Rows, fetch_rows, list_ids
 from .store import Library
 
+if TYPE_CHECKING:  # the search engine is imported when the first query runs, not at start
+    from .search import Searcher
+    from .search.engine import SearchHit
+
 SORTS = ("date", "relevance", "title", "source")
-LIST_LIMIT = 200_000  # rows kept for the list (virtual, so this is memory, not widgets)
+LIST_LIMIT = 200_000  # ids kept for the list (rows are fetched a page at a time as they are drawn)
+SEARCH_LIMIT = 200  # search results listed: the best 200 (more costs the typing its speed)
 
 
 @dataclass
@@ -39,24 +44,12 @@ class Filters:
         return out
 
 
-@dataclass
-class ListRow:
-    id: int
-    title: str
-    date: str | None
-    lang: str
-    source: str | None
-    read: bool
-    starred: bool
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    snippet: str = ""
-
-
-def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> list[ListRow]:
+def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> Rows:
     """The articles the list shows for ``filters``: search results by relevance (or the
-    chosen sort), else the library by date, title or source."""
+    chosen sort), all in memory; else the library's ids by date, title or source, with the
+    first page of rows loaded (the list fetches the others as it draws them)."""
     if filters.query.strip() and searcher is not None:
-        hits = searcher.search(filters.query, lang=filters.lang, limit=500, details=False)
+        hits = searcher.search(filters.query, lang=filters.lang, limit=SEARCH_LIMIT, details=False)
         if filters.entity is not None:
             allowed = _entity_articles(library, filters.entity)
             hits = [h for h in hits if h.id in allowed]
@@ -67,14 +60,16 @@ def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> 
         rows = [_hit_row(h, flags.get(h.id, (False, False))) for h in hits]
         if filters.sort != "relevance":
             rows = _sorted(rows, filters.sort)
-        return rows
-    entities = [filters.entity] if filters.entity is not None else None
+        return Rows.of(rows)
     order = "date" if filters.sort == "relevance" else filters.sort
-    articles = library.list_articles(lang=filters.lang, order=order, limit=LIST_LIMIT, entities=entities)
+    ids = list_ids(library, lang=filters.lang, order=order, entity=filters.entity, limit=LIST_LIMIT)
     if filters.feed:
         allowed = _feed_articles(library, filters.feed)
-        articles = [a for a in articles if a.id in allowed]
-    return [ListRow(a.id, a.title, a.date, a.lang, a.source, a.read, a.starred) for a in articles]
+        ids = [i for i in ids if i in allowed]
+    rows = Rows(ids, fetch=lambda ids: fetch_rows(library, ids))
+    rows.load(0)
+    rows.fetch = None  # the worker's connection stays with the worker
+    return rows
 
 
 def _feed_articles(library: Library, spec: str) -> set[int]:
@@ -94,6 +89,14 @@ def title_spans(searcher: Searcher, article_ids: list[int], query: str) -> dict[
 
     units = searcher.units(parse(query))
     return {i: [(m.start, m.end) for m in hit_matches(searcher, i, units, fields=("title",))] for i in article_ids}
+
+
+def article_hits(searcher: Searcher, article_id: int, query: str) -> list[tuple[str, int, int]]:
+    """(field, start, end) of every place the query matches in the article, for the reader."""
+    from .search.highlight import hit_matches
+    from .search.query import parse
+
+    return [(m.field, m.start, m.end) for m in hit_matches(searcher, article_id, searcher.units(parse(query)))]
 
 
 def _sorted(rows: list[ListRow], sort: str) -> list[ListRow]:

@@ -10,15 +10,14 @@ from ..widgets.reader import Reader
 
 
 class ArticleActions:
-    """Needs ``query_one``, ``notify``, ``_lock`` and ``shared()`` from the screen."""
+    """Needs ``query_one``, ``notify`` and ``ui_library()`` from the screen."""
 
     def _flag(self, flag: str) -> None:
         row = self.query_one(ArticleList).current
         if row is None:
             return
         value = not getattr(row, flag)
-        with self._lock:
-            self.shared()[0].set_flag(row.id, flag, value)
+        self.ui_library().set_flag(row.id, flag, value)
         self.query_one(ArticleList).update_row(row.id, **{flag: value})
 
     def action_toggle_read(self) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 from ..core import entity_store, views
 from ..core.store import Library
 from ..core.text import sanitize
-from ..widgets.styles import ENTITY_LABELS, ENTITY_STYLES
+from ..widgets.styles import ENTITY_LABELS, entity_styles
 
 
 class EntityDetailsScreen(ModalScreen[None]):
@@ -34,7 +34,7 @@ class EntityDetailsScreen(ModalScreen[None]):
             if info is None:
                 yield Static("This entity is no longer in the library.")
                 return
-            yield Static(Text.assemble((sanitize(info.name), ENTITY_STYLES.get(info.type, "bold")),
+            yield Static(Text.assemble((sanitize(info.name), entity_styles(self.app.current_theme.dark).get(info.type, "bold")),
                                        (f"  {ENTITY_LABELS.get(info.type, info.type)}", "dim")))
             table = Table(box=None, show_header=False, pad_edge=False)
             table.add_column(style="dim")

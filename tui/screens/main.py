@@ -6,32 +6,39 @@ talk to each other or to the library. Data flows one way: library → worker →
 
 from __future__ import annotations
 
+import gc
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Tree
+from textual.widgets import Footer
 
 from ..core import views
-from ..core.search import Searcher
 from ..core.store import Library
-from ..widgets.article_list import ArticleList, Row
+from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntityRow, EntitySidebar
 from ..widgets.reader import Reader, ReaderContent
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
 from .article_actions import ArticleActions
 from .feed_actions import FeedActions
+from .import_actions import ImportActions
+from .list_loader import ListLoader
+from .panes import Panes
 from .state import load_state, save_state
+
+if TYPE_CHECKING:
+    from ..core.search import Searcher  # imported on the first search, not at start
 
 LANGS = (None, "en", "ru")
 
 
-class MainScreen(FeedActions, ArticleActions, Screen[None]):
+class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
@@ -45,6 +52,8 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
         Binding("r", "toggle_read", "Read"),
         Binding("asterisk", "toggle_star", "Star"),
         Binding("o", "open_url", "Open URL"),
+        Binding("a", "add_files", "Add files"),
+        Binding("escape", "cancel_import", "Cancel import", show=False),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False), Binding("f", "pick_feed", "Feed filter", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
         Binding("n", "reader('hit', 1)", "Next hit", show=False),
@@ -62,6 +71,11 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
         self.scope = "article"
         self.stats: dict[str, int] = {}
         self._searcher: Searcher | None = None
+        self._library: Library | None = None  # the workers' connection (under _lock)
+        self._ui_library: Library | None = None  # the main thread's, for the list's pages
+        self._pending = 0  # lists asked for and not shown yet
+        self._warm = False  # warm-up started
+        self._warmed = threading.Event()  # and done
         self._lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -77,69 +91,63 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
         self.filters, self.open_id = load_state(self.db_path)
         self.query_one(SearchBar).value = self.filters.query
         self.query_one(ArticleList).focus()
+        if self.needs_seeding():  # first launch: on screen at once, the articles come in a worker
+            self.seed()
+            return
         self.reload(keep=self.open_id)
         if self.open_id is not None:
             self.open_article(self.open_id, mark_read=False)
-        self.warm_up()
 
     def on_unmount(self) -> None:
-        if self._searcher is not None:
-            self._searcher.library.close()
-
-    def on_resize(self) -> None:
-        width = self.size.width
-        self.set_class(70 <= width < 110, "-narrow")
-        self.set_class(width < 70, "-single")
+        for library in {self._library, self._ui_library, self._searcher and self._searcher.library} - {None}:
+            library.close()
 
     def library(self) -> Library:
         """A connection for the calling thread (each worker opens its own)."""
         return Library.open(self.db_path, create=False)
 
     # -- workers -------------------------------------------------------------------------------
-    def reload(self, keep: int | None = None) -> None:
-        self.status(busy=True)
-        self.load_list(views.Filters(**vars(self.filters)), keep)
+    def shared_library(self) -> Library:
+        """The workers' library connection, used under ``self._lock``."""
+        if self._library is None:
+            self._library = self.library()
+        return self._library
 
     def shared(self) -> tuple[Library, Searcher]:
-        """One library connection and searcher for the workers, used under ``self._lock``:
-        the searcher keeps the vocabulary and entity aliases in memory between keystrokes."""
+        """The workers' connection and searcher, used under ``self._lock``: the searcher
+        keeps the vocabulary and entity aliases in memory between keystrokes."""
         if self._searcher is None:
-            self._searcher = Searcher(self.library())
-        return self._searcher.library, self._searcher
+            from ..core.search import Searcher
 
-    @work(thread=True, group="warm")
+            self._searcher = Searcher(self.shared_library())
+        return self.shared_library(), self._searcher
+
+    @work(thread=True, group="warm", exit_on_error=False)
     def warm_up(self) -> None:
-        with self._lock:
-            self.shared()[1].warm_up()
+        """Load the search vocabulary and the concept lexicon (seconds: the list and reader
+        must not wait for them) on a connection of its own, then hand the searcher over.
+        Searches wait for this rather than load the same things at the same time."""
+        try:
+            from ..core.search import Searcher
+            from ..core.search.lexicon import load_lexicon
 
-    @work(thread=True, exclusive=True, group="list")
-    def load_list(self, filters: views.Filters, keep: int | None) -> None:
-        with self._lock:
-            library, searcher = self.shared()
-            searcher = searcher if filters.query.strip() else None
-            rows = views.list_rows(library, searcher, filters)
-            if searcher is not None:  # the rows a screen can show get their title hits
-                spans = views.title_spans(searcher, [r.id for r in rows[:60]], filters.query)
-                for row in rows[:60]:
-                    row.spans = spans[row.id]
-            stats = self.stats or library.stats()  # counts change only on import: not per keystroke
-            ids = [r.id for r in rows[:2000]]
-            entities = views.sidebar_entities(library, ids) if self.scope == "all" else None
-        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities)
+            searcher = Searcher(self.library())
+            searcher.warm_up()
+            load_lexicon()
+            with self._lock:
+                self._searcher = searcher
+            # Millions of long-lived objects now (vocabulary, lexicon, morphology): kept out of
+            # the garbage collector's full passes, which would stall a keystroke by 50–100 ms;
+            # those passes now run when the list has been still for a while (ListLoader).
+            gc.freeze()
+            gc.set_threshold(*gc.get_threshold()[:2], 1_000_000)
+        finally:
+            self._warmed.set()
 
-    def _apply_list(self, filters: views.Filters, rows: list, stats: dict, keep: int | None, entities) -> None:
-        if filters.query != self.filters.query:  # a newer query is on its way: drop stale results
-            return
-        self.stats = stats
-        self.query_one(ArticleList).set_rows([Row(**vars(r)) for r in rows], keep=keep)
-        if entities is not None:
-            self._show_entities(entities)
-        self.status()
-
-    @work(thread=True, exclusive=True, group="reader")
+    @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def open_article(self, article_id: int, mark_read: bool = True) -> None:
         with self._lock:
-            library, searcher = self.shared()
+            library = self.shared_library()
             article = library.get(article_id)
             if article is None:
                 return
@@ -147,12 +155,8 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
                 library.set_flag(article_id, "read", True)
                 article.read = True
             content = ReaderContent(article, views.mentions(library, article_id), [], views.related(library, article_id))
-            query = self.filters.query
-            if query.strip():
-                from ..core.search.highlight import hit_matches
-                from ..core.search.query import parse
-
-                content.hits = [(m.field, m.start, m.end) for m in hit_matches(searcher, article_id, searcher.units(parse(query)))]
+            if self.filters.query.strip():
+                content.hits = views.article_hits(self.shared()[1], article_id, self.filters.query)
             entities = views.sidebar_entities(library, [article_id]) if self.scope == "article" else None
         self.app.call_from_thread(self._apply_article, content, entities)
 
@@ -175,6 +179,8 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
     # -- messages ------------------------------------------------------------------------------
     @on(SearchBar.QueryChanged)
     def _query_changed(self, event: SearchBar.QueryChanged) -> None:
+        if event.query == self.filters.query:  # e.g. the restored query set at start
+            return
         self.filters.query = event.query
         if event.query.strip() and self.filters.sort == "date":
             self.filters.sort = "relevance"
@@ -221,39 +227,6 @@ class MainScreen(FeedActions, ArticleActions, Screen[None]):
     # -- actions -------------------------------------------------------------------------------
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()
-
-    def action_pane(self, name: str) -> None:
-        target = {"list": ArticleList, "reader": Reader, "sidebar": EntitySidebar}[name]
-        widget = self.query_one(target)
-        if name == "sidebar":
-            self.set_class(False, "-hide-sidebar")
-            if self.has_class("-narrow"):
-                self.set_class(True, "-show-sidebar")
-            widget = self.query_one("#entity-tree", Tree)
-        self.set_class(True, f"-show-{name}")
-        for other in ("list", "reader", "sidebar"):
-            if other != name:
-                self.set_class(False, f"-show-{other}")
-        widget.focus()
-
-    def action_cycle(self, step: int) -> None:
-        if isinstance(self.focused, SearchBar):
-            self.query_one(ArticleList).focus()
-            return
-        order = ["list", "reader"] + (["sidebar"] if not self.has_class("-hide-sidebar") else [])
-        current = next((n for n in order if self._pane_has_focus(n)), "list")
-        self.action_pane(order[(order.index(current) + step) % len(order)])
-
-    def _pane_has_focus(self, name: str) -> bool:
-        pane = self.query_one({"list": ArticleList, "reader": Reader, "sidebar": EntitySidebar}[name])
-        focused = self.focused
-        return focused is not None and (focused is pane or pane in focused.ancestors)
-
-    def action_toggle_sidebar(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-show-sidebar")
-        else:
-            self.toggle_class("-hide-sidebar")
 
     def action_cycle_lang(self) -> None:
         self.filters.lang = LANGS[(LANGS.index(self.filters.lang) + 1) % len(LANGS)]

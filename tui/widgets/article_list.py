@@ -1,10 +1,16 @@
-"""A virtual article list: one widget for any number of rows; only visible lines are rendered."""
+"""A virtual article list: one widget for any number of rows; only visible lines are rendered.
+
+``rows`` is any sequence of row-like objects (:class:`Row`'s fields); a lazy sequence
+(:class:`tui.core.listing.Rows`) fetches the rows it is asked for, so only the lines drawn
+are ever loaded."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -13,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..core.text import sanitize
+from .styles import lang_style
 
 
 @dataclass(slots=True)
@@ -43,7 +50,12 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("G,end", "jump(-1)", "Bottom", show=False),
         Binding("enter", "select", "Open"),
     ]
-    DEFAULT_CSS = "ArticleList { scrollbar-size-vertical: 1; }"
+    COMPONENT_CLASSES = {"article-list--cursor", "article-list--cursor-blurred"}
+    DEFAULT_CSS = """
+    ArticleList { scrollbar-size-vertical: 1; }
+    ArticleList > .article-list--cursor { background: $primary 45%; }
+    ArticleList > .article-list--cursor-blurred { background: $primary 20%; }
+    """
 
     cursor: reactive[int] = reactive(0)
 
@@ -64,26 +76,57 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
+        #: drawn in place of rows when there are none (the screen says why)
+        self.empty_text = "No articles"
+        self._titles: dict[int, str] = {}  # sanitised once per list
 
     # -- data in -------------------------------------------------------------------------------
-    def set_rows(self, rows: list[Row], keep: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], keep: int | None = None) -> None:
         """Show ``rows``; keep the cursor on article ``keep`` if it is still listed."""
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
-        index = next((i for i, r in enumerate(rows) if r.id == keep), 0) if keep is not None else 0
+        self._titles.clear()
+        self._set_height(len(rows))
+        index = (self._position(keep) or 0) if keep is not None else 0
         self.cursor = index
-        self.scroll_to(y=max(0, index - self.size.height // 2), animate=False)
+        top = max(0, index - self.size.height // 2)
+        if top != int(self.scroll_offset.y):
+            self.scroll_to(y=top, animate=False)
         self.refresh()
         if rows:
             self.post_message(self.Highlighted(self, rows[self.cursor].id))
 
+    def _set_height(self, height: int) -> None:
+        """The list's scrollable height. A new height re-lays out the whole screen (a
+        repaint of every pane) only when the scrollbar appears or goes: while typing a
+        search, the results' count changes at every key."""
+        visible = self.size.height
+        if (height > visible) != (self.virtual_size.height > visible) or not self.is_mounted:
+            self.virtual_size = Size(self.size.width, height)
+            return
+        self.set_reactive(ArticleList.virtual_size, Size(self.size.width, height))
+        if height > visible:
+            self.vertical_scrollbar.window_virtual_size = height
+            self.vertical_scrollbar.refresh()
+
     def update_row(self, article_id: int, **changes: object) -> None:
-        for row in self.rows:
-            if row.id == article_id:
-                for name, value in changes.items():
-                    setattr(row, name, value)
-        self.refresh()
+        """Change a row already drawn (rows not loaded yet are read fresh when drawn)."""
+        loaded = getattr(self.rows, "loaded", None)
+        if loaded is not None:
+            row = loaded(article_id)
+        else:
+            position = self._position(article_id)
+            row = self.rows[position] if position is not None else None
+        if row is not None:
+            for name, value in changes.items():
+                setattr(row, name, value)
+            self.refresh()
+
+    def _position(self, article_id: int | None) -> int | None:
+        index_of = getattr(self.rows, "index_of", None)
+        if index_of is not None:
+            return index_of(article_id)
+        return next((i for i, r in enumerate(self.rows) if r.id == article_id), None)
 
     @property
     def current(self) -> Row | None:
@@ -130,26 +173,53 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.size.width
         index = y + int(self.scroll_offset.y)
         if index >= len(self.rows):
+            if index == 1 and not self.rows:
+                return _fit([Segment(f"  {self.empty_text}", _EMPTY)], width, self.rich_style)
             return Strip.blank(width, self.rich_style)
-        text = self._row_text(self.rows[index], selected=index == self.cursor)
-        strip = Strip(list(text.render(self.app.console, end="")))
-        return strip.crop(0, width).extend_cell_length(width, self.rich_style)
+        row = self.rows[index]
+        base = None
+        if index == self.cursor:  # under the row's own colours (badge, marks, hits), in the theme's
+            base = self.get_component_rich_style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
+        return _fit(self._segments(row, base, wide=width >= WIDE), width, base or self.rich_style)
 
-    def _row_text(self, row: Row, selected: bool) -> Text:
-        unread = Text("●" if not row.read else " ", style="bold cyan")
-        star = Text("★" if row.starred else " ", style="yellow")
-        badge = Text(f"{row.lang.upper():2}", style="bold #5f87af" if row.lang == "en" else
-                     "bold #d7875f" if row.lang == "ru" else "bold grey50")
-        title = Text(sanitize(row.title).replace("\n", " "))
-        for start, end in row.spans:
-            title.stylize("bold reverse", start, end)
-        if not row.read:
-            title.stylize("bold")
-        date = (row.date or "")[2:10] or "        "
-        source = Text(f"  {sanitize(row.source)[:16]}", style="dim") if row.source else Text("")
-        line = Text.assemble(unread, star, (date, "dim"), " ", badge, " ", title, source)
-        line.no_wrap = True
-        line.overflow = "ellipsis"
-        if selected:
-            line.stylize("on #303a50" if self.has_focus else "on #26282e")
-        return line
+    def _segments(self, row: Row, base: Style | None, wide: bool) -> list[Segment]:
+        """Marks, date, language badge, source and title (search hits marked), as segments:
+        a row is drawn per frame, so it skips Rich's text layout. A wide list gives the
+        source a column of its own; a narrow one puts it after the title."""
+        dark = self.app.current_theme.dark if self.app.current_theme else True
+        title = self._titles.get(row.id)
+        if title is None:
+            title = self._titles[row.id] = sanitize(row.title).replace("\n", " ")
+        source = sanitize(row.source or "")
+        if wide:
+            source = (source[:SOURCE_WIDTH - 1] + "…" if len(source) > SOURCE_WIDTH else source).ljust(SOURCE_WIDTH)
+        title_style = _BOLD if not row.read else _PLAIN
+        parts = [("●" if not row.read else " ", _UNREAD), ("★" if row.starred else " ", _STAR),
+                 ((row.date or "")[2:10].ljust(8), _DIM), (" ", _PLAIN),
+                 (f"{row.lang.upper():2}", Style.parse(lang_style(row.lang, dark))), (" ", _PLAIN)]
+        if wide:
+            parts += [(source, _DIM), (" ", _PLAIN)]
+        position = 0
+        for start, end in sorted(row.spans):
+            if start >= position:
+                parts += [(title[position:start], title_style), (title[start:end], title_style + _HIT)]
+                position = end
+        parts.append((title[position:], title_style))
+        if not wide and source:
+            parts.append((f"  {source[:20]}", _DIM))
+        return [Segment(text, base + style if base else style) for text, style in parts if text]
+
+
+SOURCE_WIDTH = 12
+WIDE = 64  # columns from which the source has a column of its own
+_PLAIN, _BOLD, _DIM = Style(), Style(bold=True), Style(dim=True)
+_UNREAD, _STAR, _HIT = Style(bold=True, color="cyan"), Style(color="yellow"), Style(bold=True, reverse=True)
+_EMPTY = Style(dim=True, italic=True)
+
+
+def _fit(segments: list[Segment], width: int, style: Style) -> Strip:
+    """One line of exactly ``width`` cells: cut with an ellipsis, or padded."""
+    strip = Strip(segments)
+    if strip.cell_length > width:
+        strip = Strip(list(strip.crop(0, max(0, width - 1))) + [Segment("…", segments[-1].style)])
+    return strip.extend_cell_length(width, style)

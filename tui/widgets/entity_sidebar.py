@@ -15,7 +15,7 @@ from textual.widgets import Input, Tree
 
 from ..core.entities.keys import link_key
 from ..core.text import sanitize
-from .styles import ENTITY_LABELS, ENTITY_STYLES
+from .styles import ENTITY_LABELS, entity_styles
 
 
 @dataclass(slots=True)
@@ -59,13 +59,14 @@ class EntitySidebar(Vertical):
         self.scope = "article"
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter entities (any script)", id="entity-filter")
+        yield Input(placeholder="filter (any script)", id="entity-filter")
         yield Tree("Entities", id="entity-tree")
 
     def on_mount(self) -> None:
         tree = self.query_one(Tree)
         tree.show_root = False
         tree.guide_depth = 2
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
 
     def set_rows(self, rows: list[EntityRow], scope: str) -> None:
         self.rows, self.scope = rows, scope
@@ -78,14 +79,16 @@ class EntitySidebar(Vertical):
         shown = [r for r in self.rows if not needle or _matches(needle, r)]
         scope = "this article" if self.scope == "article" else "all results"
         tree.root.set_label(f"Entities — {scope}")
+        styles = entity_styles(self.app.current_theme.dark)  # the reader's colours, in this theme's shade
         for kind, label in ENTITY_LABELS.items():
             group = [r for r in shown if r.type == kind]
             if not group:
                 continue
-            node = tree.root.add(Text.assemble((label, ENTITY_STYLES[kind]), f"  {len(group)}"), expand=True)
+            node = tree.root.add(Text.assemble((label, styles[kind]), f"  {len(group)}"), expand=True)
             for row in group:
                 other = f"  {sanitize(row.other)}" if row.other and row.other != row.name else ""
-                node.add_leaf(Text.assemble(sanitize(row.name), (other, "dim"), (f"  {row.articles}", "dim")), data=row)
+                node.add_leaf(Text.assemble((sanitize(row.name), styles[kind].replace("bold ", "")), (other, "dim"),
+                                            (f"  {row.articles}", "dim")), data=row)
         if not shown:
             tree.root.add_leaf(Text("no entities" if not self.rows else "no match", style="dim"))
         else:

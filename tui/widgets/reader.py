@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from ..core.models import Article
 from ..core.text import sanitize
-from .styles import CURRENT_HIT_STYLE, ENTITY_STYLES, HIT_STYLE
+from .styles import CURRENT_HIT_STYLE, HIT_STYLE, entity_styles
 
 MAX_PARAGRAPHS = 1500  # a 10 MB article is shown up to here, with a note
 #: characters of body text laid out at most (a long novel chapter); beyond, a note says how
@@ -65,6 +65,9 @@ class Reader(VerticalScroll, can_focus=True):
         self._mention = -1
         self._spans: list[tuple[int, int]] = []  # paragraph start/end offsets in the text
         self._shown = 0  # paragraphs laid out (long articles are cut, see MAX_CHARS)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild() if self.content else None)
 
     def compose(self):
         yield Static(Text("Select an article (Enter) to read it here.", style="dim"), classes="reader-title")
@@ -126,9 +129,10 @@ class Reader(VerticalScroll, can_focus=True):
         """Colour entity mentions and mark hits inside ``text`` (which starts at ``offset``)."""
         assert self.content is not None
         end = offset + len(text)
+        styles = entity_styles(self.app.current_theme.dark)  # the sidebar's colours, in this theme's shade
         for _, kind, f, s, e in self.content.mentions:
             if f == field and offset <= s and e <= end:
-                text.stylize(ENTITY_STYLES.get(kind, ""), s - offset, e - offset)
+                text.stylize(styles.get(kind, ""), s - offset, e - offset)
         for i, (f, s, e) in enumerate(self.content.hits):
             if f == field and offset <= s and e <= end:
                 text.stylize(CURRENT_HIT_STYLE if i == self._hit else HIT_STYLE, s - offset, e - offset)

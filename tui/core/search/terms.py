@@ -9,6 +9,7 @@ The same functions run at index time and at query time, so both sides always agr
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,11 +66,18 @@ def words(text: str) -> list[Word]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():
+    """One stemmer per thread: a snowballstemmer stemmer keeps its state in the object
+    while it stems, so two threads sharing one corrupt each other (IndexError)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=200_000)

@@ -1,0 +1,126 @@
+"""Loading the article list: a worker per change of query, filters or sort, with stale
+lists dropped, then the titles' search hits. Mixed into the main screen.
+
+The search bar posts every edit; typing faster than the search runs costs nothing extra:
+a list still waiting for the lock when a newer one is asked for is skipped (its worker is
+cancelled), so at most one search runs and one waits. The list itself holds only ids;
+rows are fetched a page at a time by the main thread as they are drawn.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.timer import Timer
+from textual.worker import Worker, get_current_worker
+
+from ..core import views
+from ..core.listing import ListRow, Rows, fetch_rows
+from ..core.store import Library
+from ..widgets.article_list import ArticleList
+
+if TYPE_CHECKING:
+    from ..core.search import Searcher
+
+BUSY_AFTER = 0.15  # seconds: a list that takes longer shows "searching…"
+SPANS_AFTER = 0.15  # seconds of no typing before the titles' search hits are marked
+COLLECT_AFTER = 3.0  # seconds after the list last changed: the garbage collector's full pass
+
+
+class ListLoader:
+    """Needs the screen's ``filters``, ``stats``, ``scope``, ``_lock``, ``shared()``,
+    ``shared_library()``, ``library()``, ``status()``, ``_show_entities()`` and ``warm_up()``."""
+
+    _collect: Timer | None = None
+
+    def reload(self, keep: int | None = None) -> None:
+        self._pending += 1
+        self.set_timer(BUSY_AFTER, self._show_busy)  # fast lists never flash "searching…"
+        self.load_list(views.Filters(**vars(self.filters)), keep)
+
+    def _show_busy(self) -> None:
+        if self._pending:
+            self.status(busy=True)
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def load_list(self, filters: views.Filters, keep: int | None) -> None:
+        try:
+            self._load_list(filters, keep)
+        except Exception:
+            self.app.call_from_thread(self._list_failed)  # the app shows the error itself
+            raise
+
+    def _list_failed(self) -> None:
+        self._pending = max(0, self._pending - 1)
+        self.status()
+
+    def _load_list(self, filters: views.Filters, keep: int | None) -> None:
+        worker = get_current_worker()
+        if filters.query.strip() and self._warm:
+            self._warmed.wait(60)
+        with self._lock:
+            if worker.is_cancelled:  # typed on: a newer list is queued behind this one
+                return
+            library, searcher = self.shared() if filters.query.strip() else (self.shared_library(), None)
+            rows = views.list_rows(library, searcher, filters)
+            stats = self.stats or library.stats()  # counts change only on import: not per keystroke
+            ids = rows.ids[:2000]
+            entities = views.sidebar_entities(library, ids) if self.scope == "all" else None
+        painted = threading.Event()
+        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities, painted)
+        # Title hits once the results are on screen and typing pauses: finding them means
+        # lemmatising every title word, which would slow the paint and the next key's search.
+        if searcher is not None and len(rows) and painted.wait(1.0) and not worker.cancelled_event.wait(SPANS_AFTER):
+            self._title_spans(worker, searcher, filters.query, rows.ids[:max(10, self.size.height)])
+
+    def _title_spans(self, worker: Worker, searcher: Searcher, query: str, ids: list[int]) -> None:
+        """Search hits in the titles on screen; stops as soon as a newer list is asked for."""
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for start in range(0, len(ids), 2):
+            with self._lock:
+                if worker.is_cancelled:
+                    return
+                spans |= views.title_spans(searcher, ids[start:start + 2], query)
+        self.app.call_from_thread(self._apply_spans, query, spans)
+
+    def _apply_spans(self, query: str, spans: dict[int, list[tuple[int, int]]]) -> None:
+        if query == self.filters.query:
+            article_list = self.query_one(ArticleList)
+            for article_id, found in spans.items():
+                article_list.update_row(article_id, spans=found)
+
+    def _apply_list(self, filters: views.Filters, rows: Rows, stats: dict, keep: int | None, entities,
+                    painted: threading.Event | None = None) -> None:
+        if painted is not None:
+            self.call_after_refresh(painted.set)
+        self._pending = max(0, self._pending - 1)
+        if filters.query != self.filters.query:  # a newer query is on its way: drop stale results
+            return
+        self.stats = stats
+        rows.fetch = self._fetch_rows
+        article_list = self.query_one(ArticleList)
+        article_list.empty_text = ("No results: Esc clears the search" if filters.query.strip() else
+                                   "No articles match: x clears the filters" if filters.lang or filters.entity is not None or filters.feed
+                                   else "The library is empty: press a to add files")
+        article_list.set_rows(rows, keep=keep)
+        if entities is not None:
+            self._show_entities(entities)
+        self.status()
+        if self._collect is not None:
+            self._collect.stop()
+        self._collect = self.set_timer(COLLECT_AFTER, gc.collect)  # while the reader reads, not types
+        if not self._warm:  # after the first paint: load the search vocabulary in the background
+            self._warm = True
+            self.call_after_refresh(self.warm_up)
+
+    def ui_library(self) -> Library:
+        """The main thread's connection: list pages and flags, quick queries by primary key."""
+        if self._ui_library is None:
+            self._ui_library = self.library()
+        return self._ui_library
+
+    def _fetch_rows(self, ids: list[int]) -> list[ListRow]:
+        return fetch_rows(self.ui_library(), ids)  # a page of rows as the list draws them
