@@ -3,7 +3,7 @@ a gazetteer or lexicon change."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from . import entity_store
 from .parallel import Preparer
@@ -11,6 +11,17 @@ from .search import index as search_index
 from .store import Library
 
 _BATCH = 200
+
+
+def _batches(library: Library) -> Iterator[tuple[list[tuple], int, int]]:
+    """``(rows of (id, title, text, lang), articles done after this batch, all articles)``."""
+    ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
+    for offset in range(0, len(ids), _BATCH):
+        batch = ids[offset:offset + _BATCH]
+        marks = ",".join("?" * len(batch))
+        rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
+                                    batch).fetchall()
+        yield rows, offset + len(batch), len(ids)
 
 
 def reindex(library: Library, *, progress: Callable[[int, int], None] | None = None,
@@ -24,15 +35,10 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
     with library.transaction() as conn:
         entity_store.clear_entities(conn)
         search_index.clear(conn)
-    ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
     linker = entity_store.make_linker(library.conn)
-    failed = 0
+    failed = total = 0
     with Preparer(workers) as preparer:
-        for offset in range(0, len(ids), _BATCH):
-            batch = ids[offset:offset + _BATCH]
-            marks = ",".join("?" * len(batch))
-            rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
-                                        batch).fetchall()
+        for rows, done, total in _batches(library):
             results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], with_streams=True)
             with library.transaction() as conn:
                 touched: set[int] = set()
@@ -48,8 +54,8 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
                 entity_store.refresh_names(conn, touched)
                 library.bump_generation()
             if progress:
-                progress(min(offset + _BATCH, len(ids)), len(ids))
-    return len(ids), failed
+                progress(done, total)
+    return total, failed
 
 
 def reindex_search(library: Library, *, progress: Callable[[int, int], None] | None = None,
@@ -59,13 +65,9 @@ def reindex_search(library: Library, *, progress: Callable[[int, int], None] | N
     library.verify()
     with library.transaction() as conn:
         search_index.clear(conn)
-    ids = [row[0] for row in library.conn.execute("SELECT id FROM articles ORDER BY id")]
+    total = 0
     with Preparer(workers, entities=False) as preparer:
-        for offset in range(0, len(ids), _BATCH):
-            batch = ids[offset:offset + _BATCH]
-            marks = ",".join("?" * len(batch))
-            rows = library.conn.execute(f"SELECT id, title, text, lang FROM articles WHERE id IN ({marks}) ORDER BY id",
-                                        batch).fetchall()
+        for rows, done, total in _batches(library):
             results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], only_streams=True)
             with library.transaction() as conn:
                 for (article_id, *_), (_, streams) in zip(rows, results):
@@ -74,5 +76,5 @@ def reindex_search(library: Library, *, progress: Callable[[int, int], None] | N
                     search_index.index_article(conn, article_id, streams, entity_ids)
                 library.bump_generation()
             if progress:
-                progress(min(offset + _BATCH, len(ids)), len(ids))
-    return len(ids)
+                progress(done, total)
+    return total
