@@ -32,7 +32,7 @@ def test_user_agent_names_the_app_and_gzip_is_decoded(server: FeedServer) -> Non
     fetched = get(url)
     assert fetched.content == big and fetched.status == 200
     request = server.hits("/feed")[0]
-    assert request.headers["user-agent"].startswith(f"evnews-tui/{__version__} (+http")
+    assert request.headers["user-agent"] == f"evnews-tui/{__version__} (terminal news reader)"
     assert "gzip" in request.headers["accept-encoding"]
 
 

@@ -21,8 +21,7 @@ import httpx
 
 from ... import __version__
 
-PROJECT_URL = "https://pypi.org/project/evnews-tui/"
-USER_AGENT = f"evnews-tui/{__version__} (+{PROJECT_URL})"
+USER_AGENT = f"evnews-tui/{__version__} (terminal news reader)"
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 _MB = 1024 * 1024
