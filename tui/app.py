@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from . import __version__
+from .core.store import LibraryError
 from .core.text import sanitize
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -62,10 +63,12 @@ class EvNewsApp(App[None]):
         yield SystemCommand("Help  ·  ? or F1", "Every key", self.action_help)
 
     @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        """Errors in background work become notifications, never a crash."""
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """Errors in background work become notifications, never a crash. Worker messages do not
+        bubble, so screens with workers pass theirs on to here."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
             error = event.worker.error
-            message = " ".join(sanitize(f"{type(error).__name__}: {error}").split())[:200]
+            text = str(error) if isinstance(error, LibraryError) else f"{type(error).__name__}: {error}"
+            message = " ".join(sanitize(text).split())[:400]
             # markup=False: the message can quote a path or article text with "[...]" in it.
             self.notify(message, title="Something went wrong", severity="error", markup=False)

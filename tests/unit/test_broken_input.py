@@ -152,7 +152,7 @@ def test_file_names_that_are_not_utf8(library: Library, tmp_path: Path) -> None:
         f.write(GOOD.encode())
     os.mkdir(root + b"/\xff\xfe dir")
     with open(root + b"/\xff\xfe dir/\xd0.md", "wb") as f:  # a cut UTF-8 sequence
-        f.write("# Electric buses for Kazan\n\nKAMAZ will deliver 50 electric buses to Kazan.\n".encode())
+        f.write(b"# Electric buses for Kazan\n\nKAMAZ will deliver 50 electric buses to Kazan.\n")
     with open(root + b"/bad\x80name.pdf", "wb") as f:
         f.write(b"%PDF-1.4")
     report = import_paths(library, [tmp_path])

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker
 
 from ..core import views
 from ..core.store import Library
@@ -97,6 +98,10 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self.reload(keep=self.open_id)
         if self.open_id is not None:
             self.open_article(self.open_id, mark_read=False)
+
+    @on(Worker.StateChanged)
+    def _worker_state(self, event: Worker.StateChanged) -> None:
+        self.app.worker_failed(event)  # a failed worker (e.g. a damaged library) is reported, not silent
 
     def on_unmount(self) -> None:
         for library in {self._library, self._ui_library, self._searcher and self._searcher.library} - {None}:
