@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .en_layout import Layout, analyse
+from .en_layout import analyse
 from .en_types import OF_HEADS, VENUE_BEFORE, Context, context_type, person_cue, place_type, type_run, weak_city
 from .en_words import NOT_NAMES, SPLIT_TITLES, STOP_STARTS, first_names
 from .gazetteer import Entry, Gazetteer
