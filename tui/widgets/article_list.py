@@ -174,15 +174,15 @@ class ArticleList(ScrollView, can_focus=True):
         index = y + int(self.scroll_offset.y)
         if index >= len(self.rows):
             if index == 1 and not self.rows:
-                return _fit([Segment(f"  {self.empty_text}", _EMPTY)], width, self.rich_style)
+                return _fit([Segment(f"  {self.empty_text}", self.rich_style + _EMPTY)], width, self.rich_style)
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        base = None
-        if index == self.cursor:  # under the row's own colours (badge, marks, hits), in the theme's
+        base = self.rich_style  # the theme's colours under the row's own (badge, marks, hits)
+        if index == self.cursor:
             base = self.get_component_rich_style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
-        return _fit(self._segments(row, base, wide=width >= WIDE), width, base or self.rich_style)
+        return _fit(self._segments(row, base, wide=width >= WIDE), width, base)
 
-    def _segments(self, row: Row, base: Style | None, wide: bool) -> list[Segment]:
+    def _segments(self, row: Row, base: Style, wide: bool) -> list[Segment]:
         """Marks, date, language badge, source and title (search hits marked), as segments:
         a row is drawn per frame, so it skips Rich's text layout. A wide list gives the
         source a column of its own; a narrow one puts it after the title."""
@@ -207,7 +207,7 @@ class ArticleList(ScrollView, can_focus=True):
         parts.append((title[position:], title_style))
         if not wide and source:
             parts.append((f"  {source[:20]}", _DIM))
-        return [Segment(text, base + style if base else style) for text, style in parts if text]
+        return [Segment(text, base + style) for text, style in parts if text]
 
 
 SOURCE_WIDTH = 12
