@@ -76,7 +76,8 @@ def fold(text: str) -> str:
 
 def content_hash(title: str, body: str) -> str:
     """Dedupe key that ignores encoding, whitespace, case and quote style."""
-    return hashlib.sha256(fold(f"{title}\n{body}").encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a lone surrogate (from a JSON escape) must not make hashing raise
+    return hashlib.sha256(fold(f"{title}\n{body}").encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 _DASHES = ("-", "–", "—", "•", "|", "/")
