@@ -12,7 +12,7 @@ from rich.text import Text
 from ..core import entity_store
 from ..core.reindex import reindex, reindex_search
 from .library_cmds import open_library
-from .render import fail, print_json, safe, stdout
+from .render import fail, print_json, safe, stdout, warn_stale
 
 TYPES = ("ORG", "PERSON", "PLACE", "PRODUCT", "FIGURE")
 
@@ -35,6 +35,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_entities(args: argparse.Namespace) -> int:
     with open_library(args) as library:
+        warn_stale(library.conn, "entities_version")
         if args.article is not None and library.get(args.article) is None:
             return fail(f"no article with id {args.article} (see 'evnews-tui list')")
         infos = entity_store.list_entities(library.conn, article=args.article, kind=args.type, lang=args.lang)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from ..core import versions
 from ..core.importer import Progress as ProgressCallback
 from ..core.models import Article, ImportReport
 from ..core.text import sanitize
@@ -43,6 +45,13 @@ def fail(message: str, code: int = 1) -> int:
 # Characters json.dumps leaves raw that a terminal may act on (C1 controls such as 8-bit CSI,
 # bidi overrides, zero-width and line/paragraph separators); they are written as \\uXXXX escapes.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+
+
+def warn_stale(conn: sqlite3.Connection, *parts: str) -> None:
+    """One warning line on stderr when ``parts`` of the library (see tui.core.versions) were
+    built by an older evnews-tui."""
+    if found := versions.stale(conn, *parts):
+        print(f"evnews-tui: warning: {versions.advice(found)}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:

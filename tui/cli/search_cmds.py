@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 
 from rich.text import Text
 
 from ..core.search import Searcher
-from ..core.search import index as search_index
 from .library_cmds import open_library
-from .render import print_json, safe, stdout
+from .render import print_json, safe, stdout, warn_stale
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> dict[str, Callable[[argparse.Namespace], int]]:
@@ -30,9 +28,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with open_library(args) as library:
-        if search_index.is_stale(library.conn):
-            print("evnews-tui: warning: the search index was built by an older version; "
-                  "run 'evnews-tui reindex --search' for full results", file=sys.stderr)
+        warn_stale(library.conn)
         hits = Searcher(library).search(query, lang=args.lang, limit=max(0, args.limit))
     if args.json:
         print_json([h.to_json() for h in hits])

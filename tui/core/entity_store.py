@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import versions
 from .entities.keys import link_key
 from .entities.link import Linker
 from .models import Mention
@@ -171,6 +172,7 @@ def clear_entities(conn: sqlite3.Connection) -> None:
     for table in ("mentions", "entity_names", "entity_keys", "entities"):
         conn.execute(f"DELETE FROM {table}")
     conn.execute("UPDATE articles SET entities_done = 0")
+    versions.mark_current(conn, "entities_version")
 
 
 __all__ = ["EntityInfo", "clear_entities", "entity_info", "find_entities", "flush_keys", "learn_keys", "list_entities",

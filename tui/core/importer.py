@@ -6,13 +6,13 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from . import entity_store
+from . import entity_store, versions
 from .entities.link import Linker
 from .ingest import DEFAULT_MAX_BYTES, display_path, iter_files, read_path
 from .models import Article, ImportReport, RawArticle, Skip
 from .parallel import Preparer
-from .search import index as search_index
 from .paths import bundled_articles_dir
+from .search import index as search_index
 from .store import Library
 
 #: progress(files_done, files_total, current_path, articles_added_so_far)
@@ -137,7 +137,7 @@ def _store_batch(session: _Session, items: Iterable[Article | Skip], name: str) 
     # seconds that cleaning and entity extraction take (other processes write meanwhile).
     items = list(items)
     with library.transaction() as conn:
-        search_index.claim_if_empty(conn)
+        versions.claim_if_empty(conn)
         if session.linker is not None:  # entities another process created since the last batch
             entity_store.learn_keys(conn, session.linker)
         for article in items:

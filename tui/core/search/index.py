@@ -11,7 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from .terms import KEYS_VERSION, words
+from .. import versions
+from .terms import words
 
 Streams = tuple[str, str]
 
@@ -39,19 +40,10 @@ def clear(conn: sqlite3.Connection) -> None:
     _set_version(conn)
 
 
-def claim_if_empty(conn: sqlite3.Connection) -> None:
-    """Record the key version in a library whose index is still empty (a new library)."""
-    if conn.execute("SELECT 1 FROM search LIMIT 1").fetchone() is None:
-        _set_version(conn)
-
-
 def is_stale(conn: sqlite3.Connection) -> bool:
     """True when the index holds keys made by another version of :func:`words`."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'search_keys'").fetchone()
-    if row and row[0] == KEYS_VERSION:
-        return False
-    return conn.execute("SELECT 1 FROM search LIMIT 1").fetchone() is not None
+    return bool(versions.stale(conn, "search_keys"))
 
 
 def _set_version(conn: sqlite3.Connection) -> None:
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_keys', ?)", (KEYS_VERSION,))
+    versions.mark_current(conn, "search_keys")

@@ -19,8 +19,7 @@ from ..entities.morph import lemma
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CYRILLIC = re.compile("[а-яё]", re.IGNORECASE)
 MAX_KEY = 40  # longer "words" (hashes, URLs) are indexed truncated
-#: Bump when keys change: a library indexed with other keys needs ``reindex --search``.
-KEYS_VERSION = "2"
+# Changing how words are keyed? Bump "search_keys" in tui/core/versions.py.
 
 STOPWORDS = frozenset(
     "a an the of and or in on at to for by with from as is are was were be been it its this that these those "
