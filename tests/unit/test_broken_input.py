@@ -76,6 +76,19 @@ def test_malformed_feeds(library: Library, tmp_path: Path) -> None:
     }
 
 
+def test_feeds_that_break_feedparser(library: Library, tmp_path: Path) -> None:
+    """Found by the fuzz run: references to surrogates make feedparser raise; a broken entry has no summary."""
+    (tmp_path / "surrogate.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Tesla &xxe; cuts prices</title>'
+        "<description>Tesla cut prices &#xd800; in China &#55296; today.</description></item></channel></rss>")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    report = import_paths(library, [tmp_path])
+    assert not report.skipped and len(report.added) == 2
+    article = next(library.get(i) for i in report.added if library.get(i).title.startswith("Tesla &xxe;"))
+    assert article.text == "Tesla cut prices \ufffd in China \ufffd today."
+    assert all(item.path.startswith("x") for item in read_bytes(b"<feed><entry><summary/></entry>", "x", "feed"))
+
+
 def test_jsonl_bad_lines_have_line_numbers(library: Library, tmp_path: Path) -> None:
     (tmp_path / "feed.jsonl").write_bytes(
         b'{"title": "Good one", "text": "Tesla opened a hub in Berlin."}\n'

@@ -157,3 +157,5 @@ def _read(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle | Skip
         yield Skip(name, exc.reason, exc.detail)
     except ParseError as exc:
         yield Skip(name, "parse error", str(exc))
+    except Exception as exc:  # a parser's bug on odd input must cost this file, not the import
+        yield Skip(name, "parse error", f"{type(exc).__name__}: {exc}"[:200])

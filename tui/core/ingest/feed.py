@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 from ..detect import parse_struct_time
@@ -10,6 +11,15 @@ from ..models import RawArticle, Skip
 from .doctype import has_declarations, strip_declarations, utf8_xml
 from .errors import ParseError
 from .html import html_to_text
+
+
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,16}));")
+
+
+def _charref(match: re.Match[bytes]) -> bytes:
+    """References to surrogates or past U+10FFFF (feedparser's loose parser raises on them) become U+FFFD."""
+    code = int(match[1], 16) if match[1] else int(match[2])
+    return b"&#xfffd;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match[0]
 
 
 def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) -> Iterator[RawArticle | Skip]:
@@ -22,9 +32,14 @@ def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) ->
 
     if text is not None and has_declarations(text):
         data = utf8_xml(strip_declarations(text))
+    if b"&#" in data:
+        data = _CHARREF.sub(_charref, data)
     # A file-like object: given bytes, feedparser first tries to open them as a file name
     # (a feed file holding "/dev/zero" would hang the import).
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(data))
+    except Exception as exc:  # feedparser's loose parser raises on some junk (it is a bug there, not here)
+        raise ParseError(f"unreadable feed ({type(exc).__name__})") from None
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")
@@ -53,10 +68,12 @@ def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) ->
 
 
 def _entry_body(entry: dict) -> str:
+    # feedparser leaves None where broken markup had a value: every field is coerced to text.
     for item in entry.get("content") or []:
-        if item.get("value", "").strip():
-            return _as_text(item["value"], item.get("type", ""))
-    return _as_text(entry.get("summary", ""), entry.get("summary_detail", {}).get("type", "text/html"))
+        value = item.get("value") or ""
+        if value.strip():
+            return _as_text(value, item.get("type") or "")
+    return _as_text(entry.get("summary") or "", (entry.get("summary_detail") or {}).get("type") or "text/html") or ""
 
 
 def _as_text(value: str, mime: str) -> str:
