@@ -62,6 +62,12 @@ def resolve(text: str) -> tuple[Path | None, str]:
 class AddFilesScreen(ModalScreen[Path | None]):
     """Dismisses with the chosen path, or None on Esc."""
 
+    DEFAULT_CSS = """
+    AddFilesScreen { align: center middle; }
+    #add-files { width: 90%; max-width: 96; height: auto; border: round $accent; background: $surface; padding: 0 1; }
+    #add-error { height: auto; color: $error; }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel"),
         Binding("tab", "complete", "Complete", priority=True),
@@ -90,7 +96,7 @@ class AddFilesScreen(ModalScreen[Path | None]):
         event.stop()
         path, problem = resolve(event.value)
         if path is None:
-            self.query_one("#add-error", Static).update(Text(problem, style="bold red"))
+            self.query_one("#add-error", Static).update(Text(problem, style="bold"))
             self.notify(problem, severity="error", timeout=4)
             return
         self.dismiss(path)

@@ -9,6 +9,9 @@ notification sums it up and the list reloads with the new articles.
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from pathlib import Path
 
 from textual import work
@@ -21,8 +24,10 @@ from ..core.store import Library, LibraryError
 from ..core.text import sanitize
 from ..widgets.article_list import ArticleList
 from ..widgets.import_progress import ImportProgress
+from ..widgets.status_line import StatusLine
 
 SKIPS_SHOWN = 3
+_TRACKER_LOCK = threading.Lock()
 
 
 class ImportCancelled(Exception):
@@ -46,6 +51,7 @@ class ImportActions:
     def seed(self) -> None:
         """First launch: import the bundled articles while the app is already on screen."""
         self.query_one(ArticleList).empty_text = "Importing the bundled articles (first launch)…"
+        self.query_one(StatusLine).show({}, 0, [], self.filters.sort, note="first launch: importing the bundled articles…")
         self._start_import([bundled_articles_dir()], "First launch: importing the bundled articles", seed=True)
 
     def action_add_files(self) -> None:
@@ -71,7 +77,14 @@ class ImportActions:
         for old in self.query(ImportProgress):
             old.remove()
         self.mount(ImportProgress(title, id="import-progress"))
+        base = self.ui_library().count()
+        self._import_poll = self.set_interval(1.0, lambda: self._count_new(base))
         self.run_import(paths, seed)
+
+    def _count_new(self, base: int) -> None:
+        """The new articles as they are committed (a file reports progress only when done)."""
+        for bar in self.query(ImportProgress):
+            bar.show_added(self.ui_library().count() - base)
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def run_import(self, paths: list[Path], seed: bool) -> None:
@@ -87,14 +100,17 @@ class ImportActions:
         report: ImportReport | None = None
         problem = ""
         try:
+            ready_for_processes()
             with Library.open(self.db_path, create=False) as library:
                 report = import_paths(library, paths, progress=progress)
                 if seed:
                     library.set_meta("seeded", "1")
         except ImportCancelled:
             problem = f"Import cancelled after {added[0]} files; the {added[1]:,} new articles so far were kept"
-        except (LibraryError, OSError) as exc:
+        except LibraryError as exc:
             problem = f"Import failed: {sanitize(str(exc))}"
+        except Exception as exc:  # a bug must not leave the bar up and the app thinking it imports
+            problem = f"Import failed: {type(exc).__name__}: {sanitize(str(exc))}"
         if worker.is_cancelled and not self._import_cancelled:
             return  # the app is closing: nobody to tell
         try:
@@ -108,6 +124,7 @@ class ImportActions:
 
     def _import_done(self, report: ImportReport | None, problem: str, seed: bool) -> None:
         self.importing = False
+        self._import_poll.stop()
         for bar in self.query(ImportProgress):
             bar.remove()
         if report is not None and not seed:
@@ -117,6 +134,23 @@ class ImportActions:
             self.notify(problem, severity="warning", timeout=6, markup=False)
         self.stats = {}  # counts changed: recount once
         self.reload(keep=self.open_id)
+
+
+def ready_for_processes() -> None:
+    """Let a process pool start from inside the app. multiprocessing's resource tracker
+    (started with the first pool) passes on sys.stderr's descriptor, and Textual's stand-in
+    for sys.stderr has none: "bad value(s) in fds_to_keep". Start the tracker once with
+    /dev/null in its place; and keep the pool's workers from writing warnings over the screen."""
+    from multiprocessing import resource_tracker
+
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")  # read by the worker processes as they start
+    saved = sys.stderr
+    with _TRACKER_LOCK, open(os.devnull, "w", encoding="utf-8") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def summary(report: ImportReport) -> tuple[str, str, str, float]:

@@ -35,29 +35,31 @@ class ListLoader:
     ``shared_library()``, ``library()``, ``status()``, ``_show_entities()`` and ``warm_up()``."""
 
     _collect: Timer | None = None
+    _asked = 0  # lists asked for (reload), numbered
+    _shown = 0  # the newest of them on screen (or failed)
 
     def reload(self, keep: int | None = None) -> None:
-        self._pending += 1
+        self._asked += 1  # lists are numbered: the newest one asked for is the one that counts
         self.set_timer(BUSY_AFTER, self._show_busy)  # fast lists never flash "searching…"
-        self.load_list(views.Filters(**vars(self.filters)), keep)
+        self.load_list(views.Filters(**vars(self.filters)), keep, self._asked)
 
     def _show_busy(self) -> None:
-        if self._pending:
+        if self._shown < self._asked:
             self.status(busy=True)
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
-    def load_list(self, filters: views.Filters, keep: int | None) -> None:
+    def load_list(self, filters: views.Filters, keep: int | None, number: int = 0) -> None:
         try:
-            self._load_list(filters, keep)
+            self._load_list(filters, keep, number)
         except Exception:
-            self.app.call_from_thread(self._list_failed)  # the app shows the error itself
+            self.app.call_from_thread(self._list_failed, number)  # the app shows the error itself
             raise
 
-    def _list_failed(self) -> None:
-        self._pending = max(0, self._pending - 1)
+    def _list_failed(self, number: int) -> None:
+        self._shown = max(self._shown, number)
         self.status()
 
-    def _load_list(self, filters: views.Filters, keep: int | None) -> None:
+    def _load_list(self, filters: views.Filters, keep: int | None, number: int) -> None:
         worker = get_current_worker()
         if filters.query.strip() and self._warm:
             self._warmed.wait(60)
@@ -70,7 +72,7 @@ class ListLoader:
             ids = rows.ids[:2000]
             entities = views.sidebar_entities(library, ids) if self.scope == "all" else None
         painted = threading.Event()
-        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities, painted)
+        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities, painted, number)
         # Title hits once the results are on screen and typing pauses: finding them means
         # lemmatising every title word, which would slow the paint and the next key's search.
         if searcher is not None and len(rows) and painted.wait(1.0) and not worker.cancelled_event.wait(SPANS_AFTER):
@@ -93,12 +95,12 @@ class ListLoader:
                 article_list.update_row(article_id, spans=found)
 
     def _apply_list(self, filters: views.Filters, rows: Rows, stats: dict, keep: int | None, entities,
-                    painted: threading.Event | None = None) -> None:
+                    painted: threading.Event | None = None, number: int = 0) -> None:
         if painted is not None:
             self.call_after_refresh(painted.set)
-        self._pending = max(0, self._pending - 1)
         if filters.query != self.filters.query:  # a newer query is on its way: drop stale results
             return
+        self._shown = max(self._shown, number)
         self.stats = stats
         rows.fetch = self._fetch_rows
         article_list = self.query_one(ArticleList)

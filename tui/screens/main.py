@@ -41,6 +41,7 @@ LANGS = (None, "en", "ru")
 
 class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, Screen[None]):
     BINDINGS = [
+        Binding("question_mark,f1", "app.help", "Help"),  # first in the footer: it lists every key
         Binding("slash", "focus_search", "Search"),
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", "Prev pane", show=False, priority=True),
@@ -52,7 +53,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         Binding("s", "cycle_sort", "Sort"),
         Binding("r", "toggle_read", "Read"),
         Binding("asterisk", "toggle_star", "Star"),
-        Binding("o", "open_url", "Open URL"),
+        Binding("o", "open_url", "Open URL", show=False),
         Binding("a", "add_files", "Add files"),
         Binding("escape", "cancel_import", "Cancel import", show=False),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False), Binding("f", "pick_feed", "Feed filter", show=False),
@@ -74,7 +75,6 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self._searcher: Searcher | None = None
         self._library: Library | None = None  # the workers' connection (under _lock)
         self._ui_library: Library | None = None  # the main thread's, for the list's pages
-        self._pending = 0  # lists asked for and not shown yet
         self._warm = False  # warm-up started
         self._warmed = threading.Event()  # and done
         self._lock = threading.Lock()
@@ -104,6 +104,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self.app.worker_failed(event)  # a failed worker (e.g. a damaged library) is reported, not silent
 
     def on_unmount(self) -> None:
+        save_state(self.db_path, self.filters, self.open_id)  # filters and sort changed since the last article
         for library in {self._library, self._ui_library, self._searcher and self._searcher.library} - {None}:
             library.close()
 

@@ -36,11 +36,11 @@ class Panes:
         for other in ("list", "reader", "sidebar"):
             if other != name:
                 self.set_class(False, f"-show-{other}")
-        widget.focus()
+        self.set_focus(widget)  # now, not after the queue: "3" then Enter at once goes to the sidebar
 
     def action_cycle(self, step: int) -> None:
         if isinstance(self.focused, SearchBar):
-            self.query_one(ArticleList).focus()
+            self.set_focus(self.query_one(ArticleList))
             return
         order = ["list", "reader"] + (["sidebar"] if not self.has_class("-hide-sidebar") else [])
         current = next((n for n in order if self._pane_has_focus(n)), "list")

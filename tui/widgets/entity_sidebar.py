@@ -57,6 +57,7 @@ class EntitySidebar(Vertical):
         super().__init__(**kwargs)
         self.rows: list[EntityRow] = []
         self.scope = "article"
+        self._given = False  # rows were given at least once (an article was opened)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter (any script)", id="entity-filter")
@@ -67,9 +68,10 @@ class EntitySidebar(Vertical):
         tree.show_root = False
         tree.guide_depth = 2
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
+        self._fill()
 
     def set_rows(self, rows: list[EntityRow], scope: str) -> None:
-        self.rows, self.scope = rows, scope
+        self.rows, self.scope, self._given = rows, scope, True
         self._fill()
 
     def _fill(self) -> None:
@@ -90,7 +92,8 @@ class EntitySidebar(Vertical):
                 node.add_leaf(Text.assemble((sanitize(row.name), styles[kind].replace("bold ", "")), (other, "dim"),
                                             (f"  {row.articles}", "dim")), data=row)
         if not shown:
-            tree.root.add_leaf(Text("no entities" if not self.rows else "no match", style="dim"))
+            empty = "no match" if self.rows else "no entities" if self._given else "open an article to see its entities"
+            tree.root.add_leaf(Text(empty, style="dim"))
         else:
             tree.cursor_line = 1  # on the first entity, under its group's heading
 
