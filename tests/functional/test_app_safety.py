@@ -84,3 +84,25 @@ async def test_the_app_stays_usable_while_another_process_imports(tmp_path: Path
     assert importer.returncode == 0 and "locked" not in err, err
     with Library.open(db) as library:
         assert {a.id for a in library.list_articles() if a.starred} == starred  # every star the app set is there
+
+
+async def test_the_app_opens_no_connection(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(repr(args[1:2]))
+        raise OSError(101, "Network is unreachable (blocked by the test)")
+
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"), (socket.socket, "sendto"),
+                        (socket, "getaddrinfo"), (socket, "create_connection")):
+        monkeypatch.setattr(owner, name, refuse)
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter", "3", "enter", "d", "escape", "slash", *"moskvich", "enter", "enter", "asterisk")
+        await settle(pilot)
+        await pilot.press("question_mark", "escape", "x", "l", "s")
+        await settle(pilot)
+    assert attempts == []
