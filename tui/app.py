@@ -9,6 +9,8 @@ from pathlib import Path
 # Frames at up to 120/s rather than Textual's 60 (read when Textual is imported): search
 # results arrive just after the key's echo was drawn, and would wait up to a whole frame.
 os.environ.setdefault("TEXTUAL_FPS", "120")
+# Worker processes (a big import or feed refresh) share the terminal: no warnings over the screen.
+os.environ.setdefault("PYTHONWARNINGS", "ignore")
 
 from textual import on
 from textual.app import App, SystemCommand

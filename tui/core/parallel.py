@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
@@ -82,6 +84,32 @@ def add_mentions(articles: list[Article]) -> None:
         article.mentions = mentions
 
 
+_TRACKER_LOCK = threading.Lock()
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker where ``sys.stderr`` has no descriptor.
+
+    The tracker (started with the first pool) is handed ``sys.stderr.fileno()``; inside a
+    full-screen app (Textual) ``sys.stderr`` is a stand-in whose fileno() is -1, and the
+    pool fails with "bad value(s) in fds_to_keep". There, the tracker gets /dev/null.
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = True  # the tracker leaves out a stderr it cannot ask; nothing to fix
+    if usable:
+        return
+    from multiprocessing import resource_tracker
+
+    with _TRACKER_LOCK, open(os.devnull, "w", encoding="utf-8") as devnull:
+        saved, sys.stderr = sys.stderr, devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
 class Preparer:
     """``with Preparer() as p: p.map(batch)``; the pool starts on the first large batch."""
 
@@ -113,6 +141,7 @@ class Preparer:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            _start_resource_tracker()
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_warm_up, initargs=(self.entities,))
         return self._pool

@@ -9,9 +9,6 @@ notification sums it up and the list reloads with the new articles.
 
 from __future__ import annotations
 
-import os
-import sys
-import threading
 from pathlib import Path
 
 from textual import work
@@ -27,7 +24,6 @@ from ..widgets.import_progress import ImportProgress
 from ..widgets.status_line import StatusLine
 
 SKIPS_SHOWN = 3
-_TRACKER_LOCK = threading.Lock()
 
 
 class ImportCancelled(Exception):
@@ -100,7 +96,6 @@ class ImportActions:
         report: ImportReport | None = None
         problem = ""
         try:
-            ready_for_processes()
             with Library.open(self.db_path, create=False) as library:
                 report = import_paths(library, paths, progress=progress)
                 if seed:
@@ -134,23 +129,6 @@ class ImportActions:
             self.notify(problem, severity="warning", timeout=6, markup=False)
         self.stats = {}  # counts changed: recount once
         self.reload(keep=self.open_id)
-
-
-def ready_for_processes() -> None:
-    """Let a process pool start from inside the app. multiprocessing's resource tracker
-    (started with the first pool) passes on sys.stderr's descriptor, and Textual's stand-in
-    for sys.stderr has none: "bad value(s) in fds_to_keep". Start the tracker once with
-    /dev/null in its place; and keep the pool's workers from writing warnings over the screen."""
-    from multiprocessing import resource_tracker
-
-    os.environ.setdefault("PYTHONWARNINGS", "ignore")  # read by the worker processes as they start
-    saved = sys.stderr
-    with _TRACKER_LOCK, open(os.devnull, "w", encoding="utf-8") as devnull:
-        sys.stderr = devnull
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = saved
 
 
 def summary(report: ImportReport) -> tuple[str, str, str, float]:
