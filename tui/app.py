@@ -25,7 +25,7 @@ from .screens.main import MainScreen
 
 #: (title, action on the main screen, key) for the command palette
 COMMANDS = [
-    ("Search", "focus_search", "/"), ("Toggle entity sidebar", "toggle_sidebar", "e"),
+    ("Search", "focus_search", "/"), ("Add files or a folder", "add_files", "a"), ("Toggle entity sidebar", "toggle_sidebar", "e"),
     ("Cycle language filter (all/en/ru)", "cycle_lang", "l"), ("Cycle sort", "cycle_sort", "s"),
     ("Toggle read", "toggle_read", "r"), ("Toggle star", "toggle_star", "*"), ("Open article URL", "open_url", "o"),
     ("Clear filters", "clear_filters", "x"), ("Go to list", "pane('list')", "1"), ("Go to reader", "pane('reader')", "2"),

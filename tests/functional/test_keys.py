@@ -85,3 +85,30 @@ async def test_filters_and_sort_survive_a_restart_without_opening_anything(seede
         assert "lang:ru" in status and "sort: source" in status
         assert [r.lang for r in app.screen.query_one(ArticleList).rows] == ["ru"]
         assert app.screen.query_one(Reader).content is None
+
+
+def test_help_lists_every_key() -> None:
+    from tui.screens.help import KEYS as HELP
+
+    listed = {key for _, keys in HELP for key, _ in keys}
+    for key in ["j / k, ↓ / ↑", "g / G", "Enter", "Tab / Shift+Tab", "1 / 2 / 3", "/", "n / N", "e", "l", "s", "r", "*",
+                "o", "a", "? or F1", "Ctrl+P", "q / Ctrl+Q", "] / [", "c", "x"]:
+        assert key in listed, key
+
+
+async def test_the_palette_runs_actions(seeded_db: Path) -> None:
+    from tui.screens.add_files import AddFilesScreen
+
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"add files")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AddFilesScreen)
+        await pilot.press("escape", "ctrl+p", *"language")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "lang:en" in str(app.screen.query_one("#status").render())

@@ -15,6 +15,7 @@ KEYS = [
                     ("e", "show or hide the entity sidebar"), ("l", "language filter: all → en → ru"),
                     ("s", "sort: date → relevance (searching) → title → source"), ("x", "clear language, feed and entity filters"),
                     ("R", "refresh feeds (new articles arrive unread)"), ("f", "feed / tag filter"),
+                    ("a", "add files or a folder (Tab completes the path; Esc cancels a running import)"),
                     ("? or F1", "this help"), ("Ctrl+P", "command palette"), ("q / Ctrl+Q", "quit")]),
     ("Search bar", [("typing", "results update as you type"), ("Enter", "go to the first result"), ("Esc", "clear the search"),
                     ("syntax", 'words  "exact phrase"  -exclude  lang:ru  entity:KAMAZ  after:2024-01-01  before:…')]),
