@@ -170,7 +170,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # without the scrollbar
         index = y + int(self.scroll_offset.y)
         if index >= len(self.rows):
             if index == 1 and not self.rows:

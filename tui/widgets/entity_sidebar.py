@@ -92,7 +92,7 @@ class EntitySidebar(Vertical):
                 node.add_leaf(Text.assemble((sanitize(row.name), styles[kind].replace("bold ", "")), (other, "dim"),
                                             (f"  {row.articles}", "dim")), data=row)
         if not shown:
-            empty = "no match" if self.rows else "no entities" if self._given else "open an article to see its entities"
+            empty = "no match" if self.rows else "no entities" if self._given else "open an article (Enter)"
             tree.root.add_leaf(Text(empty, style="dim"))
         else:
             tree.cursor_line = 1  # on the first entity, under its group's heading
