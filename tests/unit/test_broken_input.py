@@ -189,3 +189,11 @@ def test_a_single_bad_entry_in_bytes_never_raises() -> None:
     for data in (b"", b"\x00", b"\xff" * 10, b"<", b"{", b"<?xml", b"<rss><item>", b"<html>", b"\xef\xbb\xbf"):
         for fmt in (None, "text", "markdown", "html", "jsonl", "feed"):
             assert all(item.path.startswith("x") for item in read_bytes(data, "x", fmt))
+
+
+def test_size_limit_is_set_on_the_command_line(cli, tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_text(GOOD + "Tesla opened more chargers. " * 8000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text(GOOD.replace("Berlin", "Oslo"), encoding="utf-8")
+    code, out, _ = cli("add", "--max-size", "0.1", str(tmp_path))
+    assert code == 0 and "1 new" in out and "big.txt: too large (0.2 MB, limit 0.1 MB)" in out
+    assert cli("add", "--max-size", "0", str(tmp_path))[0] == 2
