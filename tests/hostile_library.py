@@ -21,8 +21,8 @@ ONE_LINE_TITLE = "A one-line article"
 ENTITY = "[bold]Evil[/bold] Motors\x1b]52;c;ZXZpbA==\x07 [@click=app.quit]x[/]"
 
 
-def write_inputs(folder: Path) -> Path:
-    """The hostile files: text, JSON Lines, HTML, RSS and a 1 MB line."""
+def write_inputs(folder: Path, giant: bool = True) -> Path:
+    """The hostile files: text, JSON Lines, HTML, RSS and (with ``giant``) a 1 MB line."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "hostile.txt").write_text(hostile.hostile_article(), encoding="utf-8")
     record = {"id": "h1", "title": "JSONL " + hostile.hostile_title(), "text": hostile.hostile_body() + "\nlone \ud800 surrogate",
@@ -44,14 +44,15 @@ def write_inputs(folder: Path) -> Path:
         "<item><title>RSS [@click=app.quit]quit[/] &#x1b;]0;pwned title&#x7;</title><guid>r1</guid>"
         "<description>&lt;p&gt;Tesla opened a hub in Berlin. [bold]not bold[/bold] &#x1b;[31mred&lt;/p&gt;</description>"
         "</item></channel></rss>", encoding="utf-8")
-    (folder / "oneline.txt").write_text(f"{ONE_LINE_TITLE}\n\n{hostile.long_line()}", encoding="utf-8")
+    if giant:
+        (folder / "oneline.txt").write_text(f"{ONE_LINE_TITLE}\n\n{hostile.long_line()}", encoding="utf-8")
     return folder
 
 
-def build(db: Path, folder: Path) -> Library:
+def build(db: Path, folder: Path, giant: bool = True) -> Library:
     """Import the hostile files into ``db`` and add a hostile entity to the first article."""
     library = Library.open(db)
-    report = import_paths(library, [write_inputs(folder)], workers=1)
+    report = import_paths(library, [write_inputs(folder, giant)], workers=1)
     assert not report.skipped, report.skipped
     first = report.added[0]
     with library.transaction() as conn:
