@@ -39,7 +39,8 @@ def reindex(library: Library, *, progress: Callable[[int, int], None] | None = N
     failed = total = 0
     with Preparer(workers) as preparer:
         for rows, done, total in _batches(library):
-            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], with_streams=True)
+            # Computed before the write lock is taken: other processes write meanwhile.
+            results = list(preparer.extract([(title, text, lang) for _, title, text, lang in rows], with_streams=True))
             with library.transaction() as conn:
                 touched: set[int] = set()
                 for (article_id, _, _, lang), (mentions, streams) in zip(rows, results):
@@ -68,7 +69,7 @@ def reindex_search(library: Library, *, progress: Callable[[int, int], None] | N
     total = 0
     with Preparer(workers, entities=False) as preparer:
         for rows, done, total in _batches(library):
-            results = preparer.extract([(title, text, lang) for _, title, text, lang in rows], only_streams=True)
+            results = list(preparer.extract([(title, text, lang) for _, title, text, lang in rows], only_streams=True))
             with library.transaction() as conn:
                 for (article_id, *_), (_, streams) in zip(rows, results):
                     entity_ids = [e for (e,) in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?",
