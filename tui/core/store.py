@@ -40,6 +40,7 @@ class Library:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        self._verified = False
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -77,14 +78,18 @@ class Library:
         """Raise :class:`LibraryError` if SQLite finds the file damaged (``PRAGMA quick_check``).
 
         Run before bulk writes (imports): writing into a damaged file can lose what is left.
-        It reads the whole file (about 0.1 s per 100 MB), so opening a library does not.
+        It reads the whole file (about 0.1 s per 100 MB), so opening a library does not, and
+        it runs once per connection (a feed refresh imports feed after feed).
         """
+        if self._verified:
+            return
         try:
             problem = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise damaged(self.path, exc) from None
         if problem != "ok":
             raise damaged(self.path, problem)
+        self._verified = True
 
     def __enter__(self) -> Library:
         return self
