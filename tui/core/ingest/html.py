@@ -16,7 +16,8 @@ def html_to_text(markup: str) -> str:
     import lxml.html
 
     try:
-        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+        # Made safe first: lxml refuses to set text holding control characters (ValueError).
+        root = lxml.html.fragment_fromstring(safe_markup(markup), create_parent="div")
     except Exception:  # lxml raises several unrelated types on junk input
         return markup
     for br in root.iter("br"):
