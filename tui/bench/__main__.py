@@ -67,7 +67,7 @@ def _sizes(text: str) -> list[int]:
 def _app(args: argparse.Namespace) -> int:
     rows = app.run(_sizes(args.sizes or "3,10000,100000"), args.cache, args.json)
     if not args.json:
-        Console().print(_table(f"The app at 120×35 ({os.cpu_count()} cores): time to interactive, keystroke → repainted"
+        Console(width=170).print(_table(f"The app at 120×35 ({os.cpu_count()} cores): time to interactive, keystroke → repainted"
                                " results, peak RSS; ratios to a bare three-pane Textual app", app.table_rows(rows)))
     return 0
 

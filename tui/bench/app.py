@@ -12,7 +12,9 @@ and is timed from the outside, from what it draws:
   query's results (the status line's "showing N" with the query's chip). That is the whole path a
   reader waits for: the search bar's debounce, the search worker, the list rebuild and
   Textual's render and write;
-- ``rss_mb``: the app's peak resident memory (VmHWM) at the end.
+- ``rss_mb``: the app's peak resident memory (VmHWM) at the end;
+- ``scroll_p95_ms`` (extra; libraries over 100 articles): Page Down, 30 times, each until
+  the terminal receives the next page of rows.
 
 Size 3 is the bundled corpus (seeded once, as on first launch; timed already seeded);
 other sizes are real paragraphs resampled per language with the search benchmark's
@@ -37,6 +39,7 @@ from .pty_driver import PtyProgram
 #: typed one key at a time; both scripts, a typo, an entity and a concept
 QUERIES = ["kamaz", "avtovaz", "зарядные", "electric car", "тесла", "chrystler"]
 KEY_GAP = 0.15  # seconds between keys at least (about 80 words a minute)
+ROW = r"[●★ ]{2}[ \d-]{8} (?:EN|RU) "  # the start of a list row as drawn
 TARGETS = {3: (0.8, None, None), 10_000: (1.2, 50.0, None), 100_000: (2.0, None, 300.0)}
 
 
@@ -95,6 +98,7 @@ def measure(cmd: list[str], shown: int) -> dict[str, Any]:
             program.send("\x1b")  # Esc clears the search
             program.wait_for(_status(shown), timeout=60)
             time.sleep(0.3)
+        scrolls = _scroll(program) if shown > 100 else []
         rss = program.peak_rss_mb()
     latencies.sort()
     return {
@@ -103,7 +107,20 @@ def measure(cmd: list[str], shown: int) -> dict[str, Any]:
         "keystroke_p50_ms": round(statistics.median(latencies), 1),
         "rss_mb": round(rss, 1),
         "settled_s": round(settled, 2),
+        "scroll_p95_ms": round(scrolls[max(0, round(len(scrolls) * 0.95) - 1)], 1) if scrolls else None,
     }
+
+
+def _scroll(program: PtyProgram, pages: int = 30) -> list[float]:
+    """Page Down through the list: each key until the terminal receives the new rows."""
+    times = []
+    for _ in range(pages):
+        program.mark()
+        sent = program.send("\x1b[6~")
+        times.append((program.wait_for(ROW, timeout=30) - sent) * 1000)
+        time.sleep(0.05)
+    program.send("g")
+    return sorted(times)
 
 
 def run(sizes: list[int], cache: Path | None, as_json: bool) -> list[dict[str, Any]]:
@@ -116,6 +133,7 @@ def run(sizes: list[int], cache: Path | None, as_json: bool) -> list[dict[str, A
             app = measure([sys.executable, "-m", "tui", "--db", str(db)], size)
             row = {"size": size, "interactive_s": app["interactive_s"], "keystroke_p95_ms": app["keystroke_p95_ms"],
                    "rss_mb": app["rss_mb"], "keystroke_p50_ms": app["keystroke_p50_ms"], "settled_s": app["settled_s"],
+                   "scroll_p95_ms": app["scroll_p95_ms"],
                    "floor": floor,
                    "ratio": {k: round(app[k] / floor[k], 1) if floor[k] else None
                              for k in ("interactive_s", "keystroke_p95_ms", "rss_mb")}}
@@ -134,13 +152,14 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "interactive_s": row["interactive_s"], "×floor": row["ratio"]["interactive_s"], "settled_s": row["settled_s"],
                     "key_p50_ms": row["keystroke_p50_ms"], "key_p95_ms": row["keystroke_p95_ms"],
                     "×floor ": row["ratio"]["keystroke_p95_ms"], "rss_mb": row["rss_mb"], "×floor  ": row["ratio"]["rss_mb"],
+                    "scroll_p95_ms": row["scroll_p95_ms"],
                     "targets": _verdict(row, target)})
     if rows:
         floor = rows[0]["floor"]
         out.append({"size": "floor: bare Textual", "interactive_s": floor["interactive_s"], "×floor": 1.0,
                     "settled_s": floor["settled_s"],
                     "key_p50_ms": floor["keystroke_p50_ms"], "key_p95_ms": floor["keystroke_p95_ms"], "×floor ": 1.0,
-                    "rss_mb": floor["rss_mb"], "×floor  ": 1.0, "targets": ""})
+                    "rss_mb": floor["rss_mb"], "×floor  ": 1.0, "scroll_p95_ms": None, "targets": ""})
     return out
 
 

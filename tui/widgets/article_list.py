@@ -52,7 +52,7 @@ class ArticleList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"article-list--cursor", "article-list--cursor-blurred"}
     DEFAULT_CSS = """
-    ArticleList { scrollbar-size-vertical: 1; }
+    ArticleList { scrollbar-size-vertical: 1; overflow-y: scroll; overflow-x: hidden; }
     ArticleList > .article-list--cursor { background: $primary 45%; }
     ArticleList > .article-list--cursor-blurred { background: $primary 20%; }
     """
@@ -97,17 +97,16 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, rows[self.cursor].id))
 
     def _set_height(self, height: int) -> None:
-        """The list's scrollable height. A new height re-lays out the whole screen (a
-        repaint of every pane) only when the scrollbar appears or goes: while typing a
-        search, the results' count changes at every key."""
-        visible = self.size.height
-        if (height > visible) != (self.virtual_size.height > visible) or not self.is_mounted:
+        """The list's scrollable height. The scrollbar is always there (overflow-y: scroll),
+        so a new height never re-lays out the screen (a repaint of every pane): while typing
+        a search, the results' count changes at every key."""
+        if not self.is_mounted:
             self.virtual_size = Size(self.size.width, height)
             return
         self.set_reactive(ArticleList.virtual_size, Size(self.size.width, height))
-        if height > visible:
-            self.vertical_scrollbar.window_virtual_size = height
-            self.vertical_scrollbar.refresh()
+        self.vertical_scrollbar.window_virtual_size = height
+        self.vertical_scrollbar.window_size = self.size.height
+        self.vertical_scrollbar.refresh()
 
     def update_row(self, article_id: int, **changes: object) -> None:
         """Change a row already drawn (rows not loaded yet are read fresh when drawn)."""

@@ -9,7 +9,9 @@ one search after the key instead of a fixed pause after the last key.
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 
@@ -17,6 +19,10 @@ class SearchBar(Input):
     """Every edit posts :class:`SearchBar.QueryChanged`; Enter and Esc post :class:`SearchBar.Done`."""
 
     BINDINGS = [Binding("escape", "clear", "Clear search"), Binding("enter", "submit", "First result")]
+    # Input resets its virtual size to the text's width at every key, and by default that
+    # re-lays out the whole screen (a repaint of every pane, before the results can be
+    # drawn). A search bar's height never changes with its text: repainting it is enough.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class QueryChanged(Message):
         def __init__(self, bar: SearchBar, query: str) -> None:
