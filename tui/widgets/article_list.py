@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -168,24 +168,30 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     # -- rendering -----------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once per frame rather than per line: the theme's colours (a walk up the DOM), the
+        # width without the scrollbar, and whether the theme is dark.
+        theme = self.app.current_theme
+        self._frame = (self.rich_style, self.scrollable_content_region.width, theme.dark if theme else True)
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width  # without the scrollbar
+        style, width, dark = self._frame
         index = y + int(self.scroll_offset.y)
         if index >= len(self.rows):
             if index == 1 and not self.rows:
-                return _fit([Segment(f"  {self.empty_text}", self.rich_style + _EMPTY)], width, self.rich_style)
-            return Strip.blank(width, self.rich_style)
+                return _fit([Segment(f"  {self.empty_text}", style + _EMPTY)], width, style)
+            return Strip.blank(width, style)
         row = self.rows[index]
-        base = self.rich_style  # the theme's colours under the row's own (badge, marks, hits)
+        base = style  # the theme's colours under the row's own (badge, marks, hits)
         if index == self.cursor:
             base = self.get_component_rich_style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
-        return _fit(self._segments(row, base, wide=width >= WIDE), width, base)
+        return _fit(self._segments(row, base, wide=width >= WIDE, dark=dark), width, base)
 
-    def _segments(self, row: Row, base: Style, wide: bool) -> list[Segment]:
+    def _segments(self, row: Row, base: Style, wide: bool, dark: bool) -> list[Segment]:
         """Marks, date, language badge, source and title (search hits marked), as segments:
         a row is drawn per frame, so it skips Rich's text layout. A wide list gives the
         source a column of its own; a narrow one puts it after the title."""
-        dark = self.app.current_theme.dark if self.app.current_theme else True
         title = self._titles.get(row.id)
         if title is None:
             title = self._titles[row.id] = sanitize(row.title).replace("\n", " ")
