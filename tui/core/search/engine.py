@@ -104,6 +104,11 @@ class Searcher:
         total = self._vocab.total if self._vocab else n
         return max(0.05, math.log((total - n + 0.5) / (n + 0.5) + 1.0))
 
+    def _flat(self, fts: str) -> dict[int, float]:
+        """Articles matching ``fts``, all scored by the rarity of the match alone."""
+        ids = self._ids(fts)
+        return dict.fromkeys(ids, 1.0 + self._idf(len(ids)))
+
     def _postings(self, fts: str, kind: str = "exact") -> dict[int, float]:
         """Documents matching ``fts`` with a relevance of at least 1 (BM25 can be ~0 for words in
         most documents of a small library), plus a bonus where a word is in the title."""
@@ -116,9 +121,9 @@ class Searcher:
             # Inflections, corrections and concepts of common words widen recall; ranking
             # each of their thousands of matches by BM25 would cost more than it tells, so
             # past FLAT_ABOVE matches they score by the words' rarity alone.
-            ids = self._ids(fts)
-            if len(ids) > FLAT_ABOVE:
-                return dict.fromkeys(ids, 1.0 + self._idf(len(ids)))  # (no title bonus either)
+            flat = self._flat(fts)
+            if len(flat) > FLAT_ABOVE:
+                return flat  # (no title bonus either)
         # The best POSTINGS_CAP articles per alternative: a word in tens of thousands of
         # articles adds little beyond its best matches, and Python need not see the rest.
         try:
@@ -179,7 +184,7 @@ class Searcher:
                         extra[aid] += value
             for fts, weight in unit.bonus.items():
                 if fts not in cache:
-                    cache[fts] = self._postings(fts, "concept")
+                    cache[fts] = self._flat(fts)  # a boost for articles matched anyway: rarity is enough
                 for aid, score in cache[fts].items():
                     if aid in best:
                         best[aid] += weight * score
