@@ -6,8 +6,6 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from ..core import entity_store
-from ..core.importer import ensure_seeded, import_paths
 from ..core.ingest import DEFAULT_MAX_BYTES
 from ..core.paths import resolve_db_path
 from ..core.store import Library
@@ -16,6 +14,8 @@ from .render import fail, import_progress, print_article, print_json, print_list
 
 def open_library(args: argparse.Namespace) -> Library:
     """The library named by --db / $EVNEWS_DB / the default, seeded on first use."""
+    from ..core.importer import ensure_seeded  # the importer pulls in most of the core: not for the app
+
     library = Library.open(resolve_db_path(args.db))
     ensure_seeded(library)
     return library
@@ -49,6 +49,8 @@ def run_add(args: argparse.Namespace) -> int:
     if args.max_size <= 0:
         return fail("--max-size must be positive", code=2)
     with open_library(args) as library, import_progress(sys.stderr.isatty() and not args.json) as progress:
+        from ..core.importer import import_paths
+
         report = import_paths(library, args.paths, progress=progress, max_bytes=int(args.max_size * 1e6))
     if args.json:
         print_json(report.to_json())
@@ -63,6 +65,8 @@ def run_list(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         entity_ids = None
         if args.entity is not None:
+            from ..core import entity_store
+
             entity_ids = entity_store.find_entities(library.conn, args.entity, limit=1)
             if not entity_ids:
                 return fail(f"no entity matches {args.entity!r} (see 'evnews-tui entities')")
@@ -96,6 +100,8 @@ def launch(args: argparse.Namespace) -> int:
     the app itself, which is on screen at once and shows the import's progress."""
     if args.paths:
         with open_library(args) as library, import_progress(sys.stderr.isatty()) as progress:
+            from ..core.importer import import_paths
+
             print_report(import_paths(library, args.paths, progress=progress))
     with Library.open(resolve_db_path(args.db)) as library:
         db_path = library.path

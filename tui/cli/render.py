@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,9 +20,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..core import versions
-from ..core.importer import Progress as ProgressCallback
 from ..core.models import Article, ImportReport
 from ..core.text import sanitize
+
+if TYPE_CHECKING:  # the importer pulls in most of the core; the app's launcher needs none of it
+    from ..core.importer import Progress as ProgressCallback
 
 MAX_SKIPS_SHOWN = 20
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.worker import get_current_worker
 
-from ..core.feeds import FeedResult, FetchSettings, RefreshReport, list_feeds, refresh_feeds
-from ..core.feeds.store import all_tags
 from ..core.store import Library, LibraryError
 from ..core.text import sanitize
 from ..widgets.refresh_progress import RefreshProgress
+
+if TYPE_CHECKING:  # feeds (httpx, the importer) are imported on R or f, not at the app's start
+    from ..core.feeds import FeedResult, FetchSettings, RefreshReport
 
 ERRORS_SHOWN = 4
 NO_FEEDS = "No feeds yet. Subscribe in a terminal: evnews-tui feeds add URL (or feeds import FILE.opml)"
@@ -53,6 +55,8 @@ class FeedActions:
             if worker.is_cancelled:
                 stop.set()
             self._post(self._refresh_progress, done, total, result)
+
+        from ..core.feeds import list_feeds, refresh_feeds
 
         report: RefreshReport | None = None
         problem = ""
@@ -112,6 +116,9 @@ class FeedActions:
 
     # -- f: feed / tag filter -------------------------------------------------------------------
     def action_pick_feed(self) -> None:
+        from ..core.feeds import list_feeds
+        from ..core.feeds.store import all_tags
+
         try:
             with Library.open(self.db_path, create=False) as library:
                 feeds, tags = list_feeds(library.conn), all_tags(library.conn)

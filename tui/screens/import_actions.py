@@ -14,7 +14,6 @@ from pathlib import Path
 from textual import work
 from textual.worker import get_current_worker
 
-from ..core.importer import import_paths
 from ..core.models import ImportReport
 from ..core.paths import bundled_articles_dir
 from ..core.store import Library, LibraryError
@@ -24,6 +23,14 @@ from ..widgets.import_progress import ImportProgress
 from ..widgets.status_line import StatusLine
 
 SKIPS_SHOWN = 3
+
+
+def import_paths(*args, **kwargs) -> ImportReport:
+    """:func:`tui.core.importer.import_paths`, imported on first use: the importer pulls in
+    most of the core (entity linking, preparing, indexing), which the app needs only then."""
+    from ..core.importer import import_paths as run
+
+    return run(*args, **kwargs)
 
 
 class ImportCancelled(Exception):

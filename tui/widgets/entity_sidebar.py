@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,7 +12,6 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Tree
 
-from ..core.entities.keys import link_key
 from ..core.text import sanitize
 from .styles import ENTITY_LABELS, entity_styles
 
@@ -77,7 +75,8 @@ class EntitySidebar(Vertical):
     def _fill(self) -> None:
         tree = self.query_one(Tree)
         tree.clear()
-        needle = link_key(self.query_one(Input).value)
+        typed = self.query_one(Input).value
+        needle = _key(typed) if typed.strip() else ""
         shown = [r for r in self.rows if not needle or _matches(needle, r)]
         scope = "this article" if self.scope == "article" else "all results"
         tree.root.set_label(f"Entities — {scope}")
@@ -129,7 +128,17 @@ class EntitySidebar(Vertical):
 
 def _matches(needle: str, row: EntityRow) -> bool:
     for name in (row.name, row.other or ""):
-        key = link_key(name)
+        from rapidfuzz import fuzz
+
+        key = _key(name)
         if needle in key or (len(needle) >= 4 and fuzz.partial_ratio(needle, key) >= 85):
             return True
     return False
+
+
+def _key(name: str) -> str:
+    """The script-independent key of a name (imported when a filter is typed: the entities
+    package loads the recognisers' word lists, which the app's start does not need)."""
+    from ..core.entities.keys import link_key
+
+    return link_key(name)
