@@ -10,6 +10,7 @@ the words stand near each other.
 
 from __future__ import annotations
 
+import heapq
 import math
 import sqlite3
 from collections import defaultdict
@@ -144,10 +145,11 @@ class Searcher:
         if lang and not query.lang:
             query.lang = lang
         units = self.units(query)
-        scores = self._score(query, units)
+        scores = self._score(query, units, max(0, limit))
         if scores is None:
             return []
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[0]))[: max(0, limit)]
+        # the best ``limit`` only: all units matched first, then score, then the newest id
+        ranked = heapq.nsmallest(max(0, limit), scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1], -kv[0]))
         hits = self._hits([aid for aid, _ in ranked], {aid: s for aid, (_, s) in ranked})
         if details:
             for hit in hits:
@@ -155,52 +157,67 @@ class Searcher:
                 hit.snippet = snippet(self, hit.id, hit.matches)
         return hits
 
-    def _score(self, query: Query, units: list[Unit]) -> dict[int, tuple[int, float]] | None:
+    def _score(self, query: Query, units: list[Unit], limit: int) -> dict[int, tuple[int, float]] | None:
+        """(units matched, score) per article that can make the best ``limit``."""
         allowed = self._filter(query)
         if not units:
             if allowed is None:
                 return None  # nothing to search for
             return {aid: (0, 0.0) for aid in allowed}
         cache: dict[str, dict[int, float]] = {}
-        matched: dict[int, int] = defaultdict(int)
-        total: dict[int, float] = defaultdict(float)
+        for unit in units:
+            for fts, (kind, _) in unit.alternatives.items():
+                if fts not in cache:
+                    cache[fts] = self._postings(fts, kind)
+            for fts in unit.bonus:
+                if fts not in cache:
+                    cache[fts] = self._flat(fts)  # a boost for articles matched anyway: rarity is enough
+        excluded: set[int] = set()
+        for word in query.excluded:
+            for key in {w.key for w in words(word)}:
+                excluded.update(self._ids(key_query(key)))
+        # Articles that match every unit rank first. When they fill the page, no other article
+        # can reach it, so only they are scored (common words: thousands of postings fewer).
+        keep: set[int] | None = set.intersection(*(set().union(*(cache[f].keys() for f in u.alternatives))
+                                                    for u in units)) - excluded
+        if allowed is not None:
+            keep &= allowed
+        if len(keep) < limit:
+            keep = None
+        matched: dict[int, int] = {}
+        total: dict[int, float] = {}
         for unit in units:
             # A unit scores by its best alternative, plus a little for each further one that
             # agrees (the word and its entity and its concept: stronger evidence).
             best: dict[int, float] = {}
-            extra: dict[int, float] = defaultdict(float)
-            for fts, (kind, weight) in unit.alternatives.items():
-                if fts not in cache:
-                    cache[fts] = self._postings(fts, kind)
+            extra: dict[int, float] = {}
+            for fts, (_, weight) in unit.alternatives.items():
                 postings = cache[fts]
-                for aid, score in postings.items():
-                    value = weight * score
+                ids = postings.keys() if keep is None else postings.keys() & keep
+                for aid in ids:
+                    value = weight * postings[aid]
                     prev = best.get(aid)
                     if prev is None:
                         best[aid] = value
                     elif value > prev:
-                        best[aid], extra[aid] = value, extra[aid] + prev
+                        best[aid], extra[aid] = value, extra.get(aid, 0.0) + prev
                     else:
-                        extra[aid] += value
+                        extra[aid] = extra.get(aid, 0.0) + value
             for fts, weight in unit.bonus.items():
-                if fts not in cache:
-                    cache[fts] = self._flat(fts)  # a boost for articles matched anyway: rarity is enough
                 for aid, score in cache[fts].items():
                     if aid in best:
                         best[aid] += weight * score
             for aid, value in best.items():
-                matched[aid] += 1
-                total[aid] += value + AGREEMENT * extra[aid]
+                matched[aid] = matched.get(aid, 0) + 1
+                total[aid] = total.get(aid, 0.0) + value + AGREEMENT * extra.get(aid, 0.0)
         if len(units) > 1:
             near = [f'"{min(u.keys)}"' for u in units if u.keys and " " not in u.text]
             if len(near) > 1:
                 for aid in self._ids(f"{{title body}} : NEAR({' '.join(near)}, {NEAR_WORDS})"):
-                    total[aid] *= NEAR_BONUS
-        for word in query.excluded:
-            for key in {w.key for w in words(word)}:
-                for aid in self._ids(key_query(key)):
-                    matched.pop(aid, None)
-        return {aid: (n, total[aid]) for aid, n in matched.items() if allowed is None or aid in allowed}
+                    if aid in total:
+                        total[aid] *= NEAR_BONUS
+        return {aid: (n, total[aid]) for aid, n in matched.items()
+                if aid not in excluded and (allowed is None or aid in allowed)}
 
     def _filter(self, query: Query) -> set[int] | None:
         """Articles the filters allow (None: no filters). Kept while the index is unchanged,
