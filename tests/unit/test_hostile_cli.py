@@ -54,7 +54,7 @@ def run(request, db: Path, capsys, monkeypatch) -> Callable[..., str]:
 
 def _ids(db: Path) -> dict[str, int]:
     with Library.open(db) as library:
-        return {a.path.rsplit("/", 1)[-1].split("#")[0].split(":")[0]: a.id for a in library.list_articles()}
+        return {a.path.rsplit("/", 1)[-1]: a.id for a in library.list_articles()}  # "hostile.jsonl:1", "hostile.rss#1"
 
 
 def test_list_shows_markup_literally(run) -> None:
@@ -72,12 +72,12 @@ def test_show_every_article(run, db: Path) -> None:
         assert literal in text
     for payload in hostile.INVISIBLE:
         assert payload not in text
-    jsonl = run("show", str(ids["hostile.jsonl"]))
+    jsonl = run("show", str(ids["hostile.jsonl:1"]))
     assert "[link=https://evil.example]Eve[/link]" in jsonl and "lone \ufffd surrogate" in jsonl
     html = run("show", str(ids["hostile.html"]))
     assert "HTML [bold]page[/bold] red" in html and "[link=https://evil.example]click[/link]" in html
     assert "ZWNobyBwd25lZA==" not in html
-    assert "[bold]not bold[/bold]" in run("show", str(ids["hostile.rss"]))
+    assert "[bold]not bold[/bold]" in run("show", str(ids["hostile.rss#1"]))
     raw = run("show", "--raw", str(ids["hostile.txt"]))
     assert "[@click=app.quit]quit[/]" in raw and "ZWNobyBwd25lZA==" not in raw
 
@@ -92,8 +92,8 @@ def test_json_keeps_the_data_and_escapes_the_rest(run, db: Path) -> None:
     listed = json.loads(run("list", "--json"))
     with Library.open(db) as library:
         stored = {a.id: a for a in library.list_articles()}
-        shown = json.loads(run("show", "--json", str(ids["hostile.jsonl"])))
-        assert shown["text"] == library.get(ids["hostile.jsonl"]).text
+        shown = json.loads(run("show", "--json", str(ids["hostile.jsonl:1"])))
+        assert shown["text"] == library.get(ids["hostile.jsonl:1"]).text
     assert {a["id"]: a["title"] for a in listed} == {i: a.title for i, a in stored.items()}
     raw = json.loads(run("show", "--json", "--raw", str(ids["hostile.txt"])))
     assert "\x1b]52;c;" in raw["text"]  # the original, byte for byte, as JSON escapes only

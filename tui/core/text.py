@@ -65,10 +65,13 @@ def paragraphs(text: str) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """A comparison key: NFC, casefolded, ё→е, typographic quotes and dashes unified, spaces collapsed."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    text = text.casefold().replace("ё", "е")
+    """A comparison key: casefolded (Unicode's canonical caseless form, NFC), ё→е, typographic
+    quotes and dashes unified, spaces collapsed."""
+    if text.isascii():
+        text = text.casefold()
+    else:  # casefolding can un-normalise (Greek ῒ, İ): NFD first and NFC after, as Unicode's caseless match does
+        text = unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
+    text = text.replace("ё", "е")
     for pattern, replacement in _FOLDS:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())

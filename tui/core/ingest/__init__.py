@@ -127,10 +127,14 @@ def _not_a_file(path: Path) -> tuple[str, str]:
 def read_bytes(data: bytes, name: str, fmt: str | None) -> Iterator[RawArticle | Skip]:
     """Articles in ``data`` of format ``fmt`` (sniffed when None); articles without a single
     word (punctuation, stray markup) are skips too."""
+    found = False
     for item in _read(data, name, fmt):
         if isinstance(item, RawArticle) and not _WORD.search(item.text) and not _WORD.search(item.title or ""):
             item = Skip(item.path, "empty", "no words in the text")
+        found = True
         yield item
+    if not found:  # e.g. only a byte-order mark, or JSON Lines that are all blank
+        yield Skip(name, "empty", "no articles in the file")
 
 
 _WORD = re.compile(r"[^\W_]")
