@@ -78,10 +78,12 @@ async def test_the_app_stays_usable_while_another_process_imports(tmp_path: Path
             await settle(pilot)
             await pilot.press("slash", "escape")  # back to the whole library: reloaded from the file
             await settle(pilot)
+        _, err = importer.communicate()
+        assert importer.returncode == 0 and "locked" not in err, err
+        await pilot.press("slash", *"x", "escape")  # once more, now that the import is over
+        await settle(pilot)
         assert not [n for n in app._notifications if n.severity == "error"]
         assert len(article_list.rows) == 34  # the other process's articles are listed
-    _, err = importer.communicate()
-    assert importer.returncode == 0 and "locked" not in err, err
     with Library.open(db) as library:
         assert {a.id for a in library.list_articles() if a.starred} == starred  # every star the app set is there
 
