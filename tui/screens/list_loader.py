@@ -111,12 +111,17 @@ class ListLoader:
         if entities is not None:
             self._show_entities(entities)
         self.status()
-        if self._collect is not None:
-            self._collect.stop()
-        self._collect = self.set_timer(COLLECT_AFTER, gc.collect)  # while the reader reads, not types
+        self.collect_later()
         if not self._warm:  # after the first paint: load the search vocabulary in the background
             self._warm = True
             self.call_after_refresh(self.warm_up)
+
+    def collect_later(self) -> None:
+        """The garbage collector's full pass (switched off while typing, see warm_up), a few
+        seconds after the list or the reader last changed: while the reader reads."""
+        if self._collect is not None:
+            self._collect.stop()
+        self._collect = self.set_timer(COLLECT_AFTER, gc.collect)
 
     def ui_library(self) -> Library:
         """The main thread's connection: list pages and flags, quick queries by primary key."""

@@ -173,6 +173,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         if entities is not None:
             self._show_entities(entities)
         save_state(self.db_path, self.filters, self.open_id)
+        self.collect_later()  # the last article's widgets are garbage now
 
     def _show_entities(self, rows) -> None:
         entity_rows = [EntityRow(i, t, n, ru if n != ru else en, c) for i, t, n, en, ru, c in rows]
