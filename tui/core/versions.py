@@ -44,4 +44,5 @@ def stale(conn: sqlite3.Connection, *meta_keys: str) -> list[str]:
 def advice(parts: list[str]) -> str:
     """One line telling the user what to run."""
     command = "evnews-tui reindex --search" if parts == ["search index"] else "evnews-tui reindex"
-    return f"the {' and '.join(parts)} of this library were built by an older version; run '{command}'"
+    verb = "were" if len(parts) > 1 or parts == ["entities"] else "was"
+    return f"the {' and '.join(parts)} of this library {verb} built by an older version; run '{command}'"

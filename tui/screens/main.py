@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
 
-from ..core import views
+from ..core import versions, views
 from ..core.store import Library
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntityRow, EntitySidebar
@@ -139,6 +139,10 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
 
             searcher = Searcher(self.library())
             searcher.warm_up()
+            if stale := versions.stale(searcher.library.conn):  # an upgrade left the library behind
+                message = versions.advice(stale)
+                self.app.call_from_thread(self.notify, message[0].upper() + message[1:], title="Library",
+                                          severity="warning", timeout=12)
             load_lexicon()
             with self._lock:
                 self._searcher = searcher
