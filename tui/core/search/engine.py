@@ -29,6 +29,7 @@ NEAR_BONUS = 1.3  # when the query's words stand within NEAR_WORDS of each other
 NEAR_WORDS = 6
 AGREEMENT = 0.3
 POSTINGS_CAP = 3000
+CONCEPT_TITLE = 3.0
 FLAT_ABOVE = 2000  # alternatives other than the word itself with more matches score flat
 
 
@@ -125,6 +126,13 @@ class Searcher:
             flat = self._flat(fts)
             if len(flat) > FLAT_ABOVE:
                 return flat  # (no title bonus either)
+            if kind == "concept":
+                # A concept is an OR of dozens of phrases, which BM25 pays for per phrase and
+                # row; rarity, tripled in the title, ranks concept matches about as well.
+                for rowid in self._ids("title" + fts[len("{title body}"):]):
+                    if rowid in flat:
+                        flat[rowid] *= CONCEPT_TITLE
+                return flat
         # The best POSTINGS_CAP articles per alternative: a word in tens of thousands of
         # articles adds little beyond its best matches, and Python need not see the rest.
         try:
