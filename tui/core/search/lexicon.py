@@ -80,6 +80,6 @@ def concept_query(concept: Concept, vocab: Vocabulary, covered: set[str]) -> str
         lasts = [keys[-1], *vocab.variants(keys[-1])] if phrase.isascii() else [keys[-1]]
         if len(keys) == 1:  # the unit's own words and their inflections are matched already
             lasts = [last for last in lasts if last not in covered]
-        phrases += [f'"{" ".join(keys[:-1] + [last])}"' for last in lasts if vocab.df(last)]
+        phrases += [f'"{" ".join(keys[:-1] + [last])}"' for last in lasts if vocab.has(last)]
     phrases = list(dict.fromkeys(phrases))
     return f"{{title body}} : ({' OR '.join(phrases)})" if phrases else None

@@ -70,7 +70,7 @@ def build_units(query: Query, vocab: Vocabulary, aliases: dict[str, set[int]]) -
                 unit.add(key_query(form), "lemma")
             # English text transliterates the form as written: «Кузнецова» is "Kuznetsova",
             # though its lemma is «Кузнецов».
-            if (surface := link_key(word.surface.lower())) != word.key and vocab.df(surface):
+            if (surface := link_key(word.surface.lower())) != word.key and vocab.has(surface):
                 unit.add(key_query(surface), "lemma")
             for other in vocab.respelt(word.key, latin=word.surface.isascii()):
                 unit.add(key_query(other), "fuzzy")

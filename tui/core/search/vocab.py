@@ -94,7 +94,15 @@ class Vocabulary:
         """Other inflections sharing the key's English stem ("vehicles" → "vehicle")."""
         base = stem(key)
         forms = {base + ending for ending in _ENDINGS} | {base[:-1] + "ies", base[:-1] + "ied"}
-        return sorted(f for f in forms if f != key and self.df(f) and stem(f) == base)
+        return sorted(f for f in forms if f != key and self.has(f) and stem(f) == base)
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is in the index (in memory: no query per inflection tried)."""
+        if not key.isalpha():
+            return bool(self.df(key))
+        self._words()
+        i = bisect_left(self._sorted, key)
+        return i < len(self._sorted) and self._sorted[i] == key
 
     def typos(self, key: str, limit: int = 8) -> list[str]:
         """Vocabulary keys within the allowed edit distance, when the key itself is rare.
