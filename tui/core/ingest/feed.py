@@ -12,7 +12,6 @@ from .doctype import has_declarations, strip_declarations, utf8_xml
 from .errors import ParseError
 from .html import html_to_text
 
-
 _CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,16}));")
 
 
