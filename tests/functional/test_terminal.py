@@ -50,9 +50,7 @@ def test_launch_search_open_and_quit(tmp_path: Path) -> None:
         tmux("send-keys", "-t", session, "-l", "Москвич")
         screen = _wait_for(session, "showing 2")
         assert "В Казахстане" not in screen.split("showing 2", 1)[1]
-        tmux("send-keys", "-t", session, "Enter")
-        time.sleep(0.3)
-        tmux("send-keys", "-t", session, "Enter")
+        tmux("send-keys", "-t", session, "Enter", "Enter")  # typed fast: to the list, then open
         screen = _wait_for(session, "RB · Anastasia Mariana")
         tmux("send-keys", "-t", session, "q")
         _wait_for(session, "EXITED")

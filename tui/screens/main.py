@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from ..core.search import Searcher  # imported on the first search, not at start
 
 LANGS = (None, "en", "ru")
+DOUBLE_ENTER_S = 0.6  # a second Enter on the search bar this soon was meant for the list
 
 
 class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, Screen[None]):
@@ -78,6 +80,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self._warm = False  # warm-up started
         self._warmed = threading.Event()  # and done
         self._lock = threading.Lock()
+        self._last_done, self._last_done_at = "", 0.0  # the search bar's last Enter (see _search_done)
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -202,6 +205,14 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
     @on(SearchBar.Done)
     def _search_done(self, event: SearchBar.Done) -> None:
         article_list = self.query_one(ArticleList)
+        now = time.monotonic()
+        again = self._last_done == event.query and now - self._last_done_at < DOUBLE_ENTER_S
+        self._last_done, self._last_done_at = event.query, now
+        if again and event.query.strip() and article_list.rows:
+            # Enter twice in quick succession: the second reached the search bar before the
+            # first moved focus, but was meant for the list (open the first result).
+            article_list.action_select()
+            return
         article_list.focus()
         if event.query.strip() and article_list.rows:
             article_list.action_jump(0)
