@@ -102,6 +102,10 @@ class Searcher:
         except sqlite3.OperationalError:  # defensive: our FTS strings are built from keys only
             return []
 
+    def _title_ids(self, fts: str) -> list[int]:
+        """Articles matching a ``{title body}`` query in their title."""
+        return self._ids("title" + fts[len("{title body}"):])
+
     def _idf(self, n: int) -> float:
         total = self._vocab.total if self._vocab else n
         return max(0.05, math.log((total - n + 0.5) / (n + 0.5) + 1.0))
@@ -129,7 +133,7 @@ class Searcher:
             if kind == "concept":
                 # A concept is an OR of dozens of phrases, which BM25 pays for per phrase and
                 # row; rarity, tripled in the title, ranks concept matches about as well.
-                for rowid in self._ids("title" + fts[len("{title body}"):]):
+                for rowid in self._title_ids(fts):
                     if rowid in flat:
                         flat[rowid] *= CONCEPT_TITLE
                 return flat
@@ -142,7 +146,7 @@ class Searcher:
         except sqlite3.OperationalError:
             return {}
         if fts.startswith("{title body}"):
-            for rowid in self._ids("title" + fts[len("{title body}"):]):
+            for rowid in self._title_ids(fts):
                 if rowid in found:
                     found[rowid] += TITLE_BONUS
         return found
@@ -212,9 +216,9 @@ class Searcher:
                     else:
                         extra[aid] = extra.get(aid, 0.0) + value
             for fts, weight in unit.bonus.items():
-                for aid, score in cache[fts].items():
-                    if aid in best:
-                        best[aid] += weight * score
+                boost = cache[fts]
+                for aid in best.keys() & boost.keys():
+                    best[aid] += weight * boost[aid]
             for aid, value in best.items():
                 matched[aid] = matched.get(aid, 0) + 1
                 total[aid] = total.get(aid, 0.0) + value + AGREEMENT * extra.get(aid, 0.0)

@@ -37,13 +37,9 @@ def index_article(conn: sqlite3.Connection, article_id: int, data: Streams, enti
 def clear(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM search")
     conn.execute("UPDATE articles SET indexed = 0")
-    _set_version(conn)
+    versions.mark_current(conn, "search_keys")
 
 
 def is_stale(conn: sqlite3.Connection) -> bool:
     """True when the index holds keys made by another version of :func:`words`."""
     return bool(versions.stale(conn, "search_keys"))
-
-
-def _set_version(conn: sqlite3.Connection) -> None:
-    versions.mark_current(conn, "search_keys")
