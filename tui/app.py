@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# Frames at up to 120/s rather than Textual's 60 (read when Textual is imported): search
-# results arrive just after the key's echo was drawn, and would wait up to a whole frame.
-os.environ.setdefault("TEXTUAL_FPS", "120")
+from . import MAX_FPS, __version__
+
+# Textual reads its frame-rate cap when it is imported (see MAX_FPS).
+os.environ.setdefault("TEXTUAL_FPS", str(MAX_FPS))
 # Worker processes (a big import or feed refresh) share the terminal: no warnings over the screen.
 os.environ.setdefault("PYTHONWARNINGS", "ignore")
 
@@ -17,7 +18,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
-from . import __version__
 from .core.store import LibraryError
 from .core.text import sanitize
 from .screens.help import HelpScreen

@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import MAX_FPS
 from .pty_driver import PtyProgram
 
 #: typed one key at a time; both scripts, a typo, an entity and a concept
@@ -81,7 +82,7 @@ def _status(shown: int, query: str = "") -> str:
 
 def measure(cmd: list[str], shown: int) -> dict[str, Any]:
     """Time to interactive, per-key latency and peak RSS of the program ``cmd``."""
-    with PtyProgram(cmd, env={"TEXTUAL_FPS": "120"}) as program:  # the app's own frame rate, for both
+    with PtyProgram(cmd, env={"TEXTUAL_FPS": str(MAX_FPS)}) as program:  # the app's own frame rate, for both
         painted = program.wait_for(_status(shown), timeout=120)
         interactive = painted - program.started
         settled = program.wait_idle() - program.started

@@ -40,11 +40,13 @@ class ListLoader:
 
     def reload(self, keep: int | None = None) -> None:
         self._asked += 1  # lists are numbered: the newest one asked for is the one that counts
-        self.set_timer(BUSY_AFTER, self._show_busy)  # fast lists never flash "searching…"
-        self.load_list(views.Filters(**vars(self.filters)), keep, self._asked)
+        number = self._asked
+        self.set_timer(BUSY_AFTER, lambda: self._show_busy(number))  # fast lists never flash "searching…"
+        self.load_list(views.Filters(**vars(self.filters)), keep, number)
 
-    def _show_busy(self) -> None:
-        if self._shown < self._asked:
+    def _show_busy(self, number: int) -> None:
+        """List ``number`` is not on screen yet, nor any newer one."""
+        if self._shown < number:
             self.status(busy=True)
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
@@ -90,9 +92,7 @@ class ListLoader:
 
     def _apply_spans(self, query: str, spans: dict[int, list[tuple[int, int]]]) -> None:
         if query == self.filters.query:
-            article_list = self.query_one(ArticleList)
-            for article_id, found in spans.items():
-                article_list.update_row(article_id, spans=found)
+            self.query_one(ArticleList).update_rows({article_id: {"spans": found} for article_id, found in spans.items()})
 
     def _apply_list(self, filters: views.Filters, rows: Rows, stats: dict, keep: int | None, entities,
                     painted: threading.Event | None = None, number: int = 0) -> None:

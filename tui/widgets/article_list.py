@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style
@@ -16,6 +17,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from ..core.text import sanitize
@@ -79,20 +81,23 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows: Sequence[Row] = []
         #: drawn in place of rows when there are none (the screen says why)
         self.empty_text = "No articles"
-        self._titles: dict[int, str] = {}  # sanitised once per list
+        #: lines already drawn, by everything that decides how they look (see _line_key)
+        self._strips: dict[tuple, Strip] = {}
+        self._drawn: dict[int, tuple] = {}  # what each line on screen shows (see _line_key)
 
     # -- data in -------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[Row], keep: int | None = None) -> None:
         """Show ``rows``; keep the cursor on article ``keep`` if it is still listed."""
         self.rows = rows
-        self._titles.clear()
         self._set_height(len(rows))
         index = (self._position(keep) or 0) if keep is not None else 0
-        self.cursor = index
+        self.set_reactive(ArticleList.cursor, index)  # the lines are refreshed below
         top = max(0, index - self.size.height // 2)
         if top != int(self.scroll_offset.y):
             self.scroll_to(y=top, animate=False)
-        self.refresh()
+            self.refresh()
+        else:
+            self._refresh_changed()
         if rows:
             self.post_message(self.Highlighted(self, rows[self.cursor].id))
 
@@ -103,23 +108,34 @@ class ArticleList(ScrollView, can_focus=True):
         if not self.is_mounted:
             self.virtual_size = Size(self.size.width, height)
             return
+        if height == self.virtual_size.height:
+            return
         self.set_reactive(ArticleList.virtual_size, Size(self.size.width, height))
-        self.vertical_scrollbar.window_virtual_size = height
-        self.vertical_scrollbar.window_size = self.size.height
-        self.vertical_scrollbar.refresh()
+        # The scrollbar is repainted only if its thumb moves: over about a thousand rows the
+        # thumb is one cell whatever the count.
+        bar = self.vertical_scrollbar
+        before = _thumb(bar.window_virtual_size, bar.window_size, bar.size.height, bar.position)
+        bar.set_reactive(ScrollBar.window_virtual_size, height)
+        bar.set_reactive(ScrollBar.window_size, self.size.height)
+        if _thumb(height, self.size.height, bar.size.height, bar.position) != before:
+            bar.refresh()
 
     def update_row(self, article_id: int, **changes: object) -> None:
         """Change a row already drawn (rows not loaded yet are read fresh when drawn)."""
+        self.update_rows({article_id: changes})
+
+    def update_rows(self, changes: dict[int, dict[str, object]]) -> None:
+        """Change several rows, then repaint the lines that now look different."""
         loaded = getattr(self.rows, "loaded", None)
-        if loaded is not None:
-            row = loaded(article_id)
-        else:
-            position = self._position(article_id)
-            row = self.rows[position] if position is not None else None
-        if row is not None:
-            for name, value in changes.items():
+        for article_id, fields in changes.items():
+            if loaded is not None:
+                row = loaded(article_id)
+            else:
+                position = self._position(article_id)
+                row = self.rows[position] if position is not None else None
+            for name, value in fields.items() if row is not None else ():
                 setattr(row, name, value)
-            self.refresh()
+        self._refresh_changed()
 
     def _position(self, article_id: int | None) -> int | None:
         index_of = getattr(self.rows, "index_of", None)
@@ -164,8 +180,32 @@ class ArticleList(ScrollView, can_focus=True):
         elif index >= top + height:
             self.scroll_to(y=index - height + 1, animate=False)
 
-    def watch_cursor(self) -> None:
-        self.refresh()
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old)
+        self.refresh_line(new)
+
+    # -- what changed --------------------------------------------------------------------------
+    def _line_key(self, index: int) -> tuple:
+        """Everything that decides how list line ``index`` looks, its colours and width aside."""
+        if index >= len(self.rows):
+            return ("empty", self.empty_text if index == 1 and not self.rows else "")
+        row = self.rows[index]
+        return (row.id, row.title, row.date, row.lang, row.source, row.read, row.starred, tuple(row.spans),
+                index == self.cursor)
+
+    def _refresh_changed(self) -> None:
+        """Repaint only the lines that now show something else than they do on screen: while
+        typing a search, the top results often stay put from one key to the next, and an
+        unchanged line costs no painting at all."""
+        if not self.is_mounted:
+            return
+        top = int(self.scroll_offset.y)
+        changed = [y for y in range(self.size.height) if self._drawn.get(y) != self._line_key(top + y)]
+        while changed:  # in runs of adjacent lines
+            start = end = changed.pop(0)
+            while changed and changed[0] == end + 1:
+                end = changed.pop(0)
+            self.refresh_lines(top + start, end - start + 1)
 
     # -- rendering -----------------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -178,6 +218,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         style, width, dark = self._frame
         index = y + int(self.scroll_offset.y)
+        self._drawn[y] = self._line_key(index)
         if index >= len(self.rows):
             if index == 1 and not self.rows:
                 return _fit([Segment(f"  {self.empty_text}", style + _EMPTY)], width, style)
@@ -186,15 +227,19 @@ class ArticleList(ScrollView, can_focus=True):
         base = style  # the theme's colours under the row's own (badge, marks, hits)
         if index == self.cursor:
             base = self.get_component_rich_style("article-list--cursor" if self.has_focus else "article-list--cursor-blurred")
-        return _fit(self._segments(row, base, wide=width >= WIDE, dark=dark), width, base)
+        key = (*self._drawn[y], base, width, dark)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > MAX_STRIPS:
+                self._strips.clear()
+            strip = self._strips[key] = _fit(self._segments(row, base, wide=width >= WIDE, dark=dark), width, base)
+        return strip
 
     def _segments(self, row: Row, base: Style, wide: bool, dark: bool) -> list[Segment]:
         """Marks, date, language badge, source and title (search hits marked), as segments:
         a row is drawn per frame, so it skips Rich's text layout. A wide list gives the
         source a column of its own; a narrow one puts it after the title."""
-        title = self._titles.get(row.id)
-        if title is None:
-            title = self._titles[row.id] = sanitize(row.title).replace("\n", " ")
+        title = sanitize(row.title).replace("\n", " ")
         source = sanitize(row.source or "")
         if wide:
             source = (source[:SOURCE_WIDTH - 1] + "…" if len(source) > SOURCE_WIDTH else source).ljust(SOURCE_WIDTH)
@@ -216,6 +261,7 @@ class ArticleList(ScrollView, can_focus=True):
 
 
 SOURCE_WIDTH = 12
+MAX_STRIPS = 4000  # lines kept drawn: a few hundred screens of rows
 WIDE = 64  # columns from which the source has a column of its own
 _PLAIN, _BOLD, _DIM = Style(), Style(bold=True), Style(dim=True)
 _UNREAD, _STAR, _HIT = Style(bold=True, color="cyan"), Style(color="yellow"), Style(bold=True, reverse=True)
@@ -228,3 +274,15 @@ def _fit(segments: list[Segment], width: int, style: Style) -> Strip:
     if strip.cell_length > width:
         strip = Strip(list(strip.crop(0, max(0, width - 1))) + [Segment("…", segments[-1].style)])
     return strip.extend_cell_length(width, style)
+
+
+def _thumb(virtual: int, window: int, size: int, position: float) -> tuple[int, int] | None:
+    """Where a vertical scrollbar's thumb is drawn, in eighths of a cell, clipped to the bar
+    (as Textual's ScrollBarRender computes it), or None when there is no thumb."""
+    if not (window and size and virtual) or size == virtual:
+        return None
+    if virtual <= window:
+        return 0, size * 8  # the thumb fills the bar
+    thumb = max(1.0, window / (virtual / size))
+    start = int((size - thumb) * (position / (virtual - window)) * 8)
+    return max(0, start), min(size * 8, start + ceil(thumb * 8))
