@@ -57,7 +57,11 @@ async def test_live_search_across_scripts_and_hits(seeded_db: Path) -> None:
         assert [f for f, _, _ in reader.content.hits] == ["title", "text"]  # «Казахстане», «Казахстана»
         await pilot.press("n", "n", "N")
         assert reader._hit == 1
-        await pilot.press("slash", "escape")
+        await pilot.press("escape")  # in the reader: clears the search as well
+        await settle(pilot)
+        assert len(titles(app)) == 3 and app.screen.query_one(SearchBar).value == ""
+        assert app.screen.query_one(ArticleList).has_focus
+        await pilot.press("slash", *"moskvich", "escape")
         await settle(pilot)
         assert len(titles(app)) == 3 and app.screen.query_one(SearchBar).value == ""
 

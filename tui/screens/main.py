@@ -57,7 +57,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         Binding("asterisk", "toggle_star", "Star"),
         Binding("o", "open_url", "Open URL", show=False),
         Binding("a", "add_files", "Add files"),
-        Binding("escape", "cancel_import", "Cancel import", show=False),
+        Binding("escape", "escape", "Cancel import / clear search", show=False),
         Binding("R", "refresh_feeds", "Refresh feeds", show=False), Binding("f", "pick_feed", "Feed filter", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
         Binding("n", "reader('hit', 1)", "Next hit", show=False),
@@ -247,6 +247,13 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
             self.reload(keep=self.open_id)
 
     # -- actions -------------------------------------------------------------------------------
+    def action_escape(self) -> None:
+        """Esc outside the search bar: cancel a running import, else clear the search."""
+        if self.importing:
+            self.action_cancel_import()
+        elif self.filters.query:
+            self.query_one(SearchBar).action_clear()
+
     def action_focus_search(self) -> None:
         self.query_one(SearchBar).focus()
 
