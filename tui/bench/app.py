@@ -14,7 +14,9 @@ and is timed from the outside, from what it draws:
   Textual's render and write;
 - ``rss_mb``: the app's peak resident memory (VmHWM) at the end;
 - ``scroll_p95_ms`` (extra; libraries over 100 articles): Page Down, 30 times, each until
-  the terminal receives the next page of rows.
+  the terminal receives the next page of rows;
+- ``focus_max_ms`` (extra): the slowest of the six ``/`` presses, each until the footer
+  shows the search bar's keys (a key typed right after ``/`` waits for that).
 
 Size 3 is the bundled corpus (seeded once, as on first launch; timed already seeded);
 other sizes are real paragraphs resampled per language with the search benchmark's
@@ -80,15 +82,19 @@ def _status(shown: int, query: str = "") -> str:
     return rf"showing [\d,]+ · sort: \w+\s+“{re.escape(query.strip()[:30])}”\s+✕"
 
 
-def measure(cmd: list[str], shown: int) -> dict[str, Any]:
-    """Time to interactive, per-key latency and peak RSS of the program ``cmd``."""
+def measure(cmd: list[str], shown: int, focus_text: str = "") -> dict[str, Any]:
+    """Time to interactive, per-key latency and peak RSS of the program ``cmd``;
+    ``focus_text`` is what its footer shows once ``/`` has focused the search bar."""
     with PtyProgram(cmd, env={"TEXTUAL_FPS": str(MAX_FPS)}) as program:  # the app's own frame rate, for both
         painted = program.wait_for(_status(shown), timeout=120)
         interactive = painted - program.started
         settled = program.wait_idle() - program.started
-        latencies = []
+        latencies, focused = [], []
         for query in QUERIES:
-            program.send("/")
+            program.mark()
+            sent = program.send("/")
+            if focus_text:
+                focused.append((program.wait_for(focus_text, timeout=30) - sent) * 1000)
             time.sleep(0.3)
             for i in range(1, len(query) + 1):
                 program.mark()
@@ -109,6 +115,7 @@ def measure(cmd: list[str], shown: int) -> dict[str, Any]:
         "rss_mb": round(rss, 1),
         "settled_s": round(settled, 2),
         "scroll_p95_ms": round(scrolls[max(0, round(len(scrolls) * 0.95) - 1)], 1) if scrolls else None,
+        "focus_max_ms": round(max(focused), 1) if focused else None,
     }
 
 
@@ -131,10 +138,10 @@ def run(sizes: list[int], cache: Path | None, as_json: bool) -> list[dict[str, A
         folder = cache or Path(tmp)
         for size in sizes:
             db = library(size, folder)
-            app = measure([sys.executable, "-m", "tui", "--db", str(db)], size)
+            app = measure([sys.executable, "-m", "tui", "--db", str(db)], size, focus_text="Clear search")
             row = {"size": size, "interactive_s": app["interactive_s"], "keystroke_p95_ms": app["keystroke_p95_ms"],
                    "rss_mb": app["rss_mb"], "keystroke_p50_ms": app["keystroke_p50_ms"], "settled_s": app["settled_s"],
-                   "scroll_p95_ms": app["scroll_p95_ms"],
+                   "scroll_p95_ms": app["scroll_p95_ms"], "focus_max_ms": app["focus_max_ms"],
                    "floor": floor,
                    "ratio": {k: round(app[k] / floor[k], 1) if floor[k] else None
                              for k in ("interactive_s", "keystroke_p95_ms", "rss_mb")}}
@@ -153,14 +160,15 @@ def table_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "interactive_s": row["interactive_s"], "×floor": row["ratio"]["interactive_s"], "settled_s": row["settled_s"],
                     "key_p50_ms": row["keystroke_p50_ms"], "key_p95_ms": row["keystroke_p95_ms"],
                     "×floor ": row["ratio"]["keystroke_p95_ms"], "rss_mb": row["rss_mb"], "×floor  ": row["ratio"]["rss_mb"],
-                    "scroll_p95_ms": row["scroll_p95_ms"],
+                    "scroll_p95_ms": row["scroll_p95_ms"], "focus_ms": row["focus_max_ms"],
                     "targets": _verdict(row, target)})
     if rows:
         floor = rows[0]["floor"]
         out.append({"size": "floor: bare Textual", "interactive_s": floor["interactive_s"], "×floor": 1.0,
                     "settled_s": floor["settled_s"],
                     "key_p50_ms": floor["keystroke_p50_ms"], "key_p95_ms": floor["keystroke_p95_ms"], "×floor ": 1.0,
-                    "rss_mb": floor["rss_mb"], "×floor  ": 1.0, "scroll_p95_ms": None, "targets": ""})
+                    "rss_mb": floor["rss_mb"], "×floor  ": 1.0, "scroll_p95_ms": None, "focus_ms": None,
+                    "targets": ""})
     return out
 
 

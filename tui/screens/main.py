@@ -17,13 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker
 
 from ..core import versions, views
 from ..core.store import Library
 from ..widgets.article_list import ArticleList
 from ..widgets.entity_sidebar import EntityRow, EntitySidebar
+from ..widgets.key_bar import KeyBar
 from ..widgets.reader import Reader, ReaderContent
 from ..widgets.search_bar import SearchBar
 from ..widgets.status_line import StatusLine
@@ -89,7 +89,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
             yield ArticleList(id="list")
             yield Reader(id="reader")
             yield EntitySidebar(id="sidebar")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.filters, self.open_id = load_state(self.db_path)
