@@ -181,8 +181,8 @@ class ArticleList(ScrollView, can_focus=True):
             self.scroll_to(y=index - height + 1, animate=False)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old)
-        self.refresh_line(new)
+        self._refresh_rows(old)
+        self._refresh_rows(new)
 
     # -- what changed --------------------------------------------------------------------------
     def _line_key(self, index: int) -> tuple:
@@ -205,7 +205,13 @@ class ArticleList(ScrollView, can_focus=True):
             start = end = changed.pop(0)
             while changed and changed[0] == end + 1:
                 end = changed.pop(0)
-            self.refresh_lines(top + start, end - start + 1)
+            self._refresh_rows(top + start, end - start + 1)
+
+    def _refresh_rows(self, index: int, count: int = 1) -> None:
+        """Repaint list rows ``index`` onwards; the scrollbar beside them is left alone (its
+        thumb is repainted when it moves, see _set_height)."""
+        width = self.scrollable_content_region.width
+        self.refresh(Region(0, index - int(self.scroll_offset.y), width, count))
 
     # -- rendering -----------------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
