@@ -83,11 +83,11 @@ class ListLoader:
     def _title_spans(self, worker: Worker, searcher: Searcher, query: str, ids: list[int]) -> None:
         """Search hits in the titles on screen; stops as soon as a newer list is asked for."""
         spans: dict[int, list[tuple[int, int]]] = {}
-        for start in range(0, len(ids), 2):
+        for article_id in ids:  # one title per turn of the lock: a key typed meanwhile waits for one title at most
             with self._lock:
                 if worker.is_cancelled:
                     return
-                spans |= views.title_spans(searcher, ids[start:start + 2], query)
+                spans |= views.title_spans(searcher, [article_id], query)
         self.app.call_from_thread(self._apply_spans, query, spans)
 
     def _apply_spans(self, query: str, spans: dict[int, list[tuple[int, int]]]) -> None:
