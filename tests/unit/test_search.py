@@ -48,6 +48,13 @@ def test_expected_seeds_rank_first(searcher: Searcher, ids: dict[str, int], quer
     assert {h.id for h in hits[: len(expected)]} == expected
 
 
+@pytest.mark.parametrize("typo", ["xogogin", "ogogin", "kkogogin", "kogoxin", "kogogi", "Кгогин", "omskvich", "mmoskvich"])
+def test_a_typo_anywhere_in_the_word_is_corrected(searcher: Searcher, ids: dict[str, int], typo: str) -> None:
+    """Typo candidates are looked up by their first two letters: an edit at the start of the
+    word (replaced, dropped, doubled or swapped letters) must still be found."""
+    assert {h.id for h in searcher.search(typo)[:2]} == {ids["kama"], ids["kamaz"]}
+
+
 def test_kamaz_ranks_the_kamaz_article_above_the_passing_mention(searcher: Searcher, ids: dict[str, int]) -> None:
     assert searcher.search("KAMAZ")[0].id == ids["kamaz"]
     assert searcher.search("Renault plant")[0].id == ids["kama"]  # "the former Renault plant"

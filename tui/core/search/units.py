@@ -40,7 +40,8 @@ class Unit:
 
 
 @lru_cache(maxsize=1)
-def _stop_keys() -> frozenset[str]:
+def stop_keys() -> frozenset[str]:
+    """The keys of the stopwords (a query word with one of them is left out)."""
     return frozenset(word_key(w) for w in STOPWORDS)
 
 
@@ -57,7 +58,7 @@ def build_units(query: Query, vocab: Vocabulary, aliases: dict[str, set[int]]) -
     """The query's units with every alternative that can satisfy them (``aliases``: entity
     alias keys → entity ids)."""
     # Stopwords and one-letter keys ("a", or "aaaa…" once doubled letters fold) match everything.
-    units = [Unit(w) for w in query.words if len(word_key(w)) > 1 and word_key(w) not in _stop_keys()]
+    units = [Unit(w) for w in query.words if len(word_key(w)) > 1 and word_key(w) not in stop_keys()]
     for unit in units:
         for word in words(unit.text):
             unit.keys.add(word.key)

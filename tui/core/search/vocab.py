@@ -43,7 +43,7 @@ class Vocabulary:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.total = conn.execute("SELECT count(*) FROM articles WHERE indexed").fetchone()[0]
-        self._by_len: dict[int, list[str]] | None = None
+        self._buckets: dict[tuple[int, int, str], list[str]] | None = None
         self._sorted: list[str] = []
         self.df = lru_cache(maxsize=50_000)(self._df)
 
@@ -51,15 +51,19 @@ class Vocabulary:
         row = self.conn.execute("SELECT doc FROM search_vocab WHERE term = ?", (key,)).fetchone()
         return row[0] if row else 0
 
-    def _words(self) -> dict[int, list[str]]:
-        if self._by_len is None:
-            by_len: dict[int, list[str]] = defaultdict(list)
+    def _words(self) -> dict[tuple[int, int, str], list[str]]:
+        """The words by (length, position, letter), for their first and second letters."""
+        if self._buckets is None:
+            buckets: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+            every = []
             for (term,) in self.conn.execute("SELECT term FROM search_vocab"):
                 if term.isalpha():  # entity tokens ("ze12") are not words
-                    by_len[len(term)].append(term)
-            self._by_len = dict(by_len)
-            self._sorted = sorted(w for group in by_len.values() for w in group)
-        return self._by_len
+                    every.append(term)
+                    for position, letter in enumerate(term[:2]):
+                        buckets[len(term), position, letter].append(term)
+            self._buckets = dict(buckets)
+            self._sorted = sorted(every)
+        return self._buckets
 
     def respelt(self, key: str, *, latin: bool) -> list[str]:
         """Keys of a rare name respelt the way the other script would write it, matched
@@ -116,11 +120,19 @@ class Vocabulary:
         own = self.df(key)
         if own >= COMMON:
             return []  # a word found in several articles is taken as meant
-        words = self._words()
-        found = []
-        for n in range(len(key) - k, len(key) + k + 1):  # length filter: only these can be within k edits
-            found += process.extract(key, words.get(n, ()), scorer=Levenshtein.distance, score_cutoff=k,
-                                     limit=limit * 4, processor=None)
+        buckets = self._words()
+        found: dict[str, float] = {}
+        # Only words of a length within k, whose first or second letter is the key's first or
+        # second: exact for one edit (an edit at the start leaves the other letter in place),
+        # and misses only two edits both in the first two letters; a fifth of the vocabulary.
+        letters = dict.fromkeys(key[:2])
+        for n in range(len(key) - k, len(key) + k + 1):
+            for position in (0, 1):
+                for letter in letters:
+                    for term, distance, _ in process.extract(key, buckets.get((n, position, letter), ()),
+                                                             scorer=Levenshtein.distance, score_cutoff=k,
+                                                             limit=limit * 4, processor=None):
+                        found[term] = distance
         floor = 10 * own + (1 if own == 0 else 10)
-        better = [(t, d, self.df(t)) for t, d, _ in found if t != key]
+        better = [(t, d, self.df(t)) for t, d in found.items() if t != key]
         return [t for t, d, df in sorted((b for b in better if b[2] >= floor), key=lambda b: (b[1], -b[2]))][:limit]
