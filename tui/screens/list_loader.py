@@ -44,6 +44,27 @@ class ListLoader:
         self.set_timer(BUSY_AFTER, lambda: self._show_busy(number))  # fast lists never flash "searching…"
         self.load_list(views.Filters(**vars(self.filters)), keep, number)
 
+    def load_first(self, keep: int | None = None) -> None:
+        """The list at start, before the first paint, when it is the plain list (no search):
+        one query by index (2 ms for 3 articles, 0.1 s for 100k), where a worker would start
+        while the first frame is drawn and wait for it, and the screen would be painted
+        twice, empty and then filled. Anything unexpected goes to the worker, which reports it."""
+        if self.filters.query.strip():
+            self.reload(keep)
+            return
+        filters = views.Filters(**vars(self.filters))
+        try:
+            with self._lock:
+                library = self.shared_library()
+                rows = views.list_rows(library, None, filters)
+                stats = library.stats()
+                entities = views.sidebar_entities(library, rows.ids[:2000]) if self.scope == "all" else None
+        except Exception:  # e.g. a damaged library: the worker's error becomes a notification
+            self.reload(keep)
+            return
+        self._asked += 1
+        self._apply_list(filters, rows, stats, keep, entities, number=self._asked)
+
     def _show_busy(self, number: int) -> None:
         """List ``number`` is not on screen yet, nor any newer one."""
         if self._shown < number:

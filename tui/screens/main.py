@@ -98,7 +98,7 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         if self.needs_seeding():  # first launch: on screen at once, the articles come in a worker
             self.seed()
             return
-        self.reload(keep=self.open_id)
+        self.load_first(keep=self.open_id)
         if self.open_id is not None:
             self.open_article(self.open_id, mark_read=False)
 
