@@ -132,3 +132,25 @@ async def test_narrow_terminal_shows_one_pane(seeded_db: Path) -> None:
         assert app.screen.query_one(Reader).display and not app.screen.query_one(ArticleList).display
         await pilot.press("1")
         assert app.screen.query_one(ArticleList).display
+
+
+async def test_rows_keep_their_columns_whatever_the_language(seeded_db: Path, tmp_path: Path) -> None:
+    """An article in neither English nor Russian gets a two-cell badge like the others, so
+    its title starts in the same column."""
+    from tui.core.importer import import_paths
+
+    names = tmp_path / "names.txt"
+    names.write_text("Neuer Wagen vorgestellt\n\nDer neue Wagen des Herstellers wurde heute vorgestellt und soll bald "
+                     "verkauft werden, sagte der Sprecher.\n", encoding="utf-8")
+    with Library.open(seeded_db) as library:
+        import_paths(library, [names], entities=False)
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        article_list = app.screen.query_one(ArticleList)
+        article_list.render_lines(article_list.region.reset_offset)  # sets the frame's colours
+        lines = [article_list.render_line(y).text for y in range(4)]
+        starts = {line[line.index(row.title[:5]):][:5]: line.index(row.title[:5])
+                  for line, row in zip(lines, article_list.rows) if row.title}
+        assert len(set(starts.values())) == 1, lines
+        assert any("··" in line and "Neuer Wagen" in line for line in lines), lines

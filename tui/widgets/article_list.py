@@ -252,7 +252,7 @@ class ArticleList(ScrollView, can_focus=True):
         title_style = _BOLD if not row.read else _PLAIN
         parts = [("●" if not row.read else " ", _UNREAD), ("★" if row.starred else " ", _STAR),
                  ((row.date or "")[2:10].ljust(8), _DIM), (" ", _PLAIN),
-                 (f"{row.lang.upper():2}", Style.parse(lang_style(row.lang, dark))), (" ", _PLAIN)]
+                 (row.lang.upper() if len(row.lang) == 2 else "··", Style.parse(lang_style(row.lang, dark))), (" ", _PLAIN)]
         if wide:
             parts += [(source, _DIM), (" ", _PLAIN)]
         position = 0
