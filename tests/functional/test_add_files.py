@@ -36,6 +36,14 @@ def toasts(app) -> str:
     return " ".join(f"{n.title} {n.message}" for n in app._notifications)
 
 
+async def add(pilot, app, folder: Path) -> None:
+    """``a``, the folder typed into the prompt, Enter."""
+    await pilot.press("a")
+    assert isinstance(app.screen, AddFilesScreen)
+    app.screen.query_one(Input).value = str(folder)
+    await pilot.press("enter")
+
+
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Holds each import until the test opens the gate (the real import then runs)."""
@@ -64,10 +72,7 @@ async def test_add_a_folder_lists_its_articles(seeded_db: Path, tmp_path: Path, 
     app = EvNewsApp(seeded_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        assert isinstance(app.screen, AddFilesScreen)
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
+        await add(pilot, app, folder)
         await pilot.pause()
         assert "Importing news" in str(app.screen.query_one("#import-label").render())
         await pilot.press("j", "k", "l")  # the list stays usable meanwhile
@@ -82,9 +87,7 @@ async def test_add_a_folder_lists_its_articles(seeded_db: Path, tmp_path: Path, 
         assert "5 articles" in str(app.screen.query_one("#status").render())
         summary = toasts(app)
         assert "2 new, 0 duplicates, 1 skipped" in summary and "notes.bin" in summary
-        await pilot.press("a")  # the same folder again: nothing new, and it says so
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
+        await add(pilot, app, folder)  # the same folder again: nothing new, and it says so
         await settle(pilot)
         assert len(titles(app)) == 5 and "0 new, 2 duplicates" in toasts(app)
 
@@ -94,9 +97,7 @@ async def test_esc_cancels_an_import(seeded_db: Path, tmp_path: Path, gate: thre
     app = EvNewsApp(seeded_db)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        app.screen.query_one(Input).value = str(folder)
-        await pilot.press("enter")
+        await add(pilot, app, folder)
         await pilot.pause()
         await pilot.press("escape")
         gate.set()
