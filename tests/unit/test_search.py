@@ -128,3 +128,23 @@ def test_new_articles_are_searchable_at_once(seeded: Library, tmp_path) -> None:
     (tmp_path / "e.txt").write_text("Evolute opens in Kazan\n\nThe Evolute i-PRO goes on sale.\n", encoding="utf-8")
     import_paths(seeded, [tmp_path / "e.txt"])
     assert [h.title for h in searcher.search("evolut")] == ["Evolute opens in Kazan"]
+
+
+def test_entity_and_feed_filters_narrow_before_the_best_page(library: Library, tmp_path, monkeypatch) -> None:
+    """With a filter on, a word common outside it must still list every article inside it,
+    not only those that happened to be in the library-wide best page."""
+    from tui.core import views
+    from tui.core.importer import import_paths
+
+    lines = [json.dumps({"title": f"Battery plant {i}", "text": f"Battery battery battery plant number {i} opens."})
+             for i in range(260)]
+    lines += [json.dumps({"title": f"Quiet note {i}", "text": f"A long note on trucks that names a battery once ({i})."})
+              for i in range(3)]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    import_paths(library, [tmp_path / "news.jsonl"], entities=False)
+    quiet = {i for (i,) in library.conn.execute("SELECT id FROM articles WHERE title LIKE 'Quiet note%'")}
+    searcher = Searcher(library)
+    assert {h.id for h in searcher.search("battery", limit=views.SEARCH_LIMIT, details=False, within=quiet)} == quiet
+    monkeypatch.setattr(views, "_entity_articles", lambda _library, _entity: quiet)
+    rows = views.list_rows(library, searcher, views.Filters(query="battery", entity=1, entity_name="X"))
+    assert {row.id for row in rows} == quiet

@@ -12,6 +12,7 @@ from .store import Library
 if TYPE_CHECKING:  # the search engine is imported when the first query runs, not at start
     from .search import Searcher
     from .search.engine import SearchHit
+    from .search.units import Unit
 
 SORTS = ("date", "relevance", "title", "source")
 LIST_LIMIT = 200_000  # ids kept for the list (rows are fetched a page at a time as they are drawn)
@@ -49,13 +50,12 @@ def list_rows(library: Library, searcher: Searcher | None, filters: Filters) -> 
     chosen sort), all in memory; else the library's ids by date, title or source, with the
     first page of rows loaded (the list fetches the others as it draws them)."""
     if filters.query.strip() and searcher is not None:
-        hits = searcher.search(filters.query, lang=filters.lang, limit=SEARCH_LIMIT, details=False)
-        if filters.entity is not None:
-            allowed = _entity_articles(library, filters.entity)
-            hits = [h for h in hits if h.id in allowed]
+        # The entity and feed filters narrow what is ranked, not the best page after ranking.
+        within = _entity_articles(library, filters.entity) if filters.entity is not None else None
         if filters.feed:
-            allowed = _feed_articles(library, filters.feed)
-            hits = [h for h in hits if h.id in allowed]
+            feed = _feed_articles(library, filters.feed)
+            within = feed if within is None else within & feed
+        hits = searcher.search(filters.query, lang=filters.lang, limit=SEARCH_LIMIT, details=False, within=within)
         flags = _flags(library, [h.id for h in hits])
         rows = [_hit_row(h, flags.get(h.id, (False, False))) for h in hits]
         if filters.sort != "relevance":
@@ -82,21 +82,26 @@ def _hit_row(hit: SearchHit, flags: tuple[bool, bool]) -> ListRow:
     return ListRow(hit.id, hit.title, hit.date, hit.lang, hit.source, flags[0], flags[1])
 
 
-def title_spans(searcher: Searcher, article_ids: list[int], query: str) -> dict[int, list[tuple[int, int]]]:
-    """Where the query matches in each article's title (for the rows a screen shows)."""
-    from .search.highlight import hit_matches
+def query_units(searcher: Searcher, query: str) -> list[Unit]:
+    """The query's units (its words with their alternatives), for :func:`title_spans` and
+    :func:`article_hits`: built once per query, not per article."""
     from .search.query import parse
 
-    units = searcher.units(parse(query))
-    return {i: [(m.start, m.end) for m in hit_matches(searcher, i, units, fields=("title",))] for i in article_ids}
+    return searcher.units(parse(query))
 
 
-def article_hits(searcher: Searcher, article_id: int, query: str) -> list[tuple[str, int, int]]:
+def title_spans(searcher: Searcher, article_id: int, units: list[Unit]) -> list[tuple[int, int]]:
+    """Where the query matches in an article's title (for the rows a screen shows)."""
+    from .search.highlight import hit_matches
+
+    return [(m.start, m.end) for m in hit_matches(searcher, article_id, units, fields=("title",))]
+
+
+def article_hits(searcher: Searcher, article_id: int, units: list[Unit]) -> list[tuple[str, int, int]]:
     """(field, start, end) of every place the query matches in the article, for the reader."""
     from .search.highlight import hit_matches
-    from .search.query import parse
 
-    return [(m.field, m.start, m.end) for m in hit_matches(searcher, article_id, searcher.units(parse(query)))]
+    return [(m.field, m.start, m.end) for m in hit_matches(searcher, article_id, units)]
 
 
 def _sorted(rows: list[ListRow], sort: str) -> list[ListRow]:

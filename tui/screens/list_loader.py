@@ -103,12 +103,16 @@ class ListLoader:
 
     def _title_spans(self, worker: Worker, searcher: Searcher, query: str, ids: list[int]) -> None:
         """Search hits in the titles on screen; stops as soon as a newer list is asked for."""
+        with self._lock:
+            if worker.is_cancelled:
+                return
+            units = views.query_units(searcher, query)
         spans: dict[int, list[tuple[int, int]]] = {}
         for article_id in ids:  # one title per turn of the lock: a key typed meanwhile waits for one title at most
             with self._lock:
                 if worker.is_cancelled:
                     return
-                spans |= views.title_spans(searcher, [article_id], query)
+                spans[article_id] = views.title_spans(searcher, article_id, units)
         self.app.call_from_thread(self._apply_spans, query, spans)
 
     def _apply_spans(self, query: str, spans: dict[int, list[tuple[int, int]]]) -> None:

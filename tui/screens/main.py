@@ -169,7 +169,8 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
                 article.read = True
             content = ReaderContent(article, views.mentions(library, article_id), [], views.related(library, article_id))
             if self.filters.query.strip():
-                content.hits = views.article_hits(self.shared()[1], article_id, self.filters.query)
+                searcher = self.shared()[1]
+                content.hits = views.article_hits(searcher, article_id, views.query_units(searcher, self.filters.query))
             entities = views.sidebar_entities(library, [article_id]) if self.scope == "article" else None
         self.app.call_from_thread(self._apply_article, content, entities)
 

@@ -153,13 +153,15 @@ class Searcher:
                     found[rowid] += TITLE_BONUS
         return found
 
-    def search(self, text: str, *, lang: str | None = None, limit: int = 20, details: bool = True) -> list[SearchHit]:
-        """Ranked hits for ``text``. ``details`` adds match spans and a snippet to each hit."""
+    def search(self, text: str, *, lang: str | None = None, limit: int = 20, details: bool = True,
+               within: set[int] | None = None) -> list[SearchHit]:
+        """Ranked hits for ``text``, among the articles ``within`` if given (e.g. one feed's).
+        ``details`` adds match spans and a snippet to each hit."""
         query = parse(text)
         if lang and not query.lang:
             query.lang = lang
         units = self.units(query)
-        scores = self._score(query, units, max(0, limit))
+        scores = self._score(query, units, max(0, limit), within)
         if scores is None:
             return []
         # the best ``limit`` only: all units matched first, then score, then the newest id
@@ -171,9 +173,12 @@ class Searcher:
                 hit.snippet = snippet(self, hit.id, hit.matches)
         return hits
 
-    def _score(self, query: Query, units: list[Unit], limit: int) -> dict[int, tuple[int, float]] | None:
-        """(units matched, score) per article that can make the best ``limit``."""
+    def _score(self, query: Query, units: list[Unit], limit: int,
+               within: set[int] | None = None) -> dict[int, tuple[int, float]] | None:
+        """(units matched, score) per article (among ``within``) that can make the best ``limit``."""
         allowed = self._filter(query)
+        if within is not None:
+            allowed = within if allowed is None else allowed & within
         if not units:
             if allowed is None:
                 return None  # nothing to search for
