@@ -66,3 +66,13 @@ def test_different_articles_are_not_merged(library: Library, tmp_path: Path) -> 
     (tmp_path / "one.txt").write_text("KAMAZ sales rise\n\nKAMAZ sold more trucks in May.", encoding="utf-8")
     (tmp_path / "two.txt").write_text("KAMAZ sales fall\n\nKAMAZ sold fewer trucks in June.", encoding="utf-8")
     assert len(import_paths(library, [tmp_path]).added) == 2
+
+
+def test_json_lines_in_utf16_import_every_line(library: Library, tmp_path: Path) -> None:
+    """UTF-16 JSON Lines (with a BOM, as some Windows tools write them) are another encoding,
+    not UTF-8 with bad lines: every record imports."""
+    records = [f'{{"title": "Tesla hub {i}", "text": "Tesla opened hub number {i} in Berlin."}}' for i in range(4)]
+    (tmp_path / "feed.jsonl").write_bytes("\n".join(records).encode("utf-16"))
+    report = import_paths(library, [tmp_path / "feed.jsonl"], entities=False)
+    assert not report.skipped
+    assert sorted(library.get(i).title for i in report.added) == [f"Tesla hub {i}" for i in range(4)]

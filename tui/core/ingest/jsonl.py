@@ -12,11 +12,13 @@ _TEXT_KEYS = ("text", "body", "content")
 
 def decode_lines(data: bytes) -> tuple[str, list[int]] | None:
     """JSON Lines are UTF-8 (RFC 8259): when a few lines are not, the text of the others with
-    those lines blanked, and the bad line numbers. None when the file decodes whole, or when
-    most lines fail (a file in another encoding, left to charset detection)."""
+    those lines blanked, and the bad line numbers. None when the file decodes whole, when
+    most lines fail, or for UTF-16 (NUL bytes): those are left to decode_bytes."""
+    if b"\x00" in data[:8192]:
+        return None
     try:
         data.decode("utf-8")
-        return None
+        return None  # (decoded again by decode_bytes: a few ms for a large file, once)
     except UnicodeDecodeError:
         pass
     lines, bad = data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), []
@@ -24,7 +26,8 @@ def decode_lines(data: bytes) -> tuple[str, list[int]] | None:
         try:
             lines[number - 1] = line.decode("utf-8")
         except UnicodeDecodeError:
-            lines[number - 1], _ = "", bad.append(number)
+            lines[number - 1] = ""
+            bad.append(number)
     if 2 * len(bad) >= sum(1 for line in lines if line.strip()) + len(bad):
         return None
     return "\n".join(lines), bad
