@@ -154,3 +154,24 @@ async def test_rows_keep_their_columns_whatever_the_language(seeded_db: Path, tm
                   for line, row in zip(lines, article_list.rows) if row.title}
         assert len(set(starts.values())) == 1, lines
         assert any("··" in line and "Neuer Wagen" in line for line in lines), lines
+
+
+async def test_reopens_where_it_was_left(seeded_db: Path) -> None:
+    """Query, sort and the open article come back at the next launch, the article's hits
+    marked (the restored search waits for the search warm-up instead of loading its own)."""
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Казахстан")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        await pilot.press("q")
+    app = EvNewsApp(seeded_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "Казахстан"
+        assert titles(app) == ["В Казахстане"] and app.screen.filters.sort == "relevance"
+        reader = app.screen.query_one(Reader)
+        assert reader.content.article.title.startswith("В Казахстане") and reader.content.hits

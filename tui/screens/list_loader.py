@@ -84,8 +84,8 @@ class ListLoader:
 
     def _load_list(self, filters: views.Filters, keep: int | None, number: int) -> None:
         worker = get_current_worker()
-        if filters.query.strip() and self._warm:
-            self._warmed.wait(60)
+        if filters.query.strip():
+            self.wait_for_searcher()
         with self._lock:
             if worker.is_cancelled:  # typed on: a newer list is queued behind this one
                 return
@@ -138,8 +138,21 @@ class ListLoader:
         self.status()
         self.collect_later()
         if not self._warm:  # after the first paint: load the search vocabulary in the background
+            self.call_after_refresh(self.start_warm_up)
+
+    def start_warm_up(self) -> None:
+        """(Main thread.) Load the search vocabulary and lexicon in the background, once."""
+        if not self._warm:
             self._warm = True
-            self.call_after_refresh(self.warm_up)
+            self.warm_up()
+
+    def wait_for_searcher(self) -> None:
+        """(A worker, outside the lock.) Searches wait for the warm-up, starting it if a search
+        comes first (a query restored at start, typed during the first import), rather than
+        load the same vocabulary again on their own."""
+        if not self._warm:
+            self.app.call_from_thread(self.start_warm_up)
+        self._warmed.wait(60)
 
     def collect_later(self) -> None:
         """The garbage collector's full pass (switched off while typing, see warm_up), a few

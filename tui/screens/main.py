@@ -159,6 +159,8 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
 
     @work(thread=True, exclusive=True, group="reader", exit_on_error=False)
     def open_article(self, article_id: int, mark_read: bool = True) -> None:
+        if self.filters.query.strip():  # its hits are marked
+            self.wait_for_searcher()
         with self._lock:
             library = self.shared_library()
             article = library.get(article_id)
