@@ -63,7 +63,7 @@ class ListLoader:
             self.reload(keep)
             return
         self._asked += 1
-        self._apply_list(filters, rows, stats, keep, entities, number=self._asked)
+        self._apply_list(filters, rows, stats, keep, entities, self._asked)
 
     def _show_busy(self, number: int) -> None:
         """List ``number`` is not on screen yet, nor any newer one."""
@@ -95,7 +95,7 @@ class ListLoader:
             ids = rows.ids[:2000]
             entities = views.sidebar_entities(library, ids) if self.scope == "all" else None
         painted = threading.Event()
-        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities, painted, number)
+        self.app.call_from_thread(self._apply_list, filters, rows, stats, keep, entities, number, painted)
         # Title hits once the results are on screen and typing pauses: finding them means
         # lemmatising every title word, which would slow the paint and the next key's search.
         if searcher is not None and len(rows) and painted.wait(1.0) and not worker.cancelled_event.wait(SPANS_AFTER):
@@ -120,12 +120,12 @@ class ListLoader:
             self.query_one(ArticleList).update_rows({article_id: {"spans": found} for article_id, found in spans.items()})
 
     def _apply_list(self, filters: views.Filters, rows: Rows, stats: dict, keep: int | None, entities,
-                    painted: threading.Event | None = None, number: int = 0) -> None:
+                    number: int, painted: threading.Event | None = None) -> None:
         if painted is not None:
             self.call_after_refresh(painted.set)
-        if filters.query != self.filters.query:  # a newer query is on its way: drop stale results
+        if number < self._asked:  # a newer list (query, filter or sort) is on its way: drop this one
             return
-        self._shown = max(self._shown, number)
+        self._shown = number
         self.stats = stats
         rows.fetch = self._fetch_rows
         article_list = self.query_one(ArticleList)

@@ -33,7 +33,7 @@ class Panes:
                 self.set_class(True, "-show-sidebar")
             widget = self.query_one("#entity-tree", Tree)
         self.set_class(True, f"-show-{name}")
-        for other in ("list", "reader", "sidebar"):
+        for other in PANES:
             if other != name:
                 self.set_class(False, f"-show-{other}")
         self.set_focus(widget)  # now, not after the queue: "3" then Enter at once goes to the sidebar

@@ -94,7 +94,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.set_reactive(ArticleList.cursor, index)  # the lines are refreshed below
         top = max(0, index - self.size.height // 2)
         if top != int(self.scroll_offset.y):
-            self.scroll_to(y=top, animate=False)
+            self.scroll_to(y=top, animate=False, immediate=True)
             self.refresh()
         else:
             self._refresh_changed()
@@ -176,9 +176,9 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self, self.rows[index].id))
         top, height = int(self.scroll_offset.y), self.size.height
         if index < top:
-            self.scroll_to(y=index, animate=False)
+            self.scroll_to(y=index, animate=False, immediate=True)
         elif index >= top + height:
-            self.scroll_to(y=index - height + 1, animate=False)
+            self.scroll_to(y=index - height + 1, animate=False, immediate=True)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_rows(old)

@@ -127,9 +127,9 @@ class EntitySidebar(Vertical):
 
 
 def _matches(needle: str, row: EntityRow) -> bool:
-    for name in (row.name, row.other or ""):
-        from rapidfuzz import fuzz
+    from rapidfuzz import fuzz
 
+    for name in (row.name, row.other or ""):
         key = _key(name)
         if needle in key or (len(needle) >= 4 and fuzz.partial_ratio(needle, key) >= 85):
             return True

@@ -35,7 +35,3 @@ def entity_styles(dark: bool = True) -> dict[str, str]:
 def lang_style(lang: str, dark: bool = True) -> str:
     shades = LANG_COLOURS.get(lang)
     return f"bold {shades[0 if dark else 1]}" if shades else "bold"
-
-
-#: the dark-theme styles (kept for callers that do not know the theme)
-ENTITY_STYLES = entity_styles(True)
