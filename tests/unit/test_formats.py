@@ -97,3 +97,15 @@ def test_markdown_and_recursive_directories(library: Library, tmp_path: Path) ->
     (tmp_path / ".hidden.txt").write_text("hidden\n\nshould not be imported", encoding="utf-8")
     articles = _only(library, import_paths(library, [tmp_path]))
     assert sorted(a.title for a in articles) == ["Evolute expands dealer network", "Lada e-Largus enters production"]
+
+
+def test_html_references_128_to_159_are_windows_1252(library: Library, tmp_path: Path) -> None:
+    """Legacy pages write dashes and quotes as &#150; or &#147;: HTML reads them as
+    Windows-1252, so the text keeps them (they are not control characters)."""
+    body = ("<p>Sales of electric trucks grew every year in 1990&#150;2000, and the company called it "
+            "&#147;a steady market&#148; in its annual report to shareholders.</p>") * 3
+    (tmp_path / "page.html").write_text(f"<html><head><title>Truck sales</title></head><body><article>{body}"
+                                        "</article></body></html>", encoding="utf-8")
+    report = import_paths(library, [tmp_path / "page.html"], entities=False)
+    text = library.get(report.added[0]).text
+    assert "1990–2000" in text and "“a steady market”" in text

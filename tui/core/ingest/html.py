@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -27,13 +28,15 @@ def html_to_text(markup: str) -> str:
     return root.text_content()
 
 
-# Numeric character references to control characters (&#27; is ESC, &#x9b; 8-bit CSI).
+# Numeric character references to control characters (&#27; is ESC); 128-159 are Windows-1252 in HTML.
 _CONTROL_REF = re.compile(r"&#(?:[xX](0*[0-9a-fA-F]{1,6})|(0*[0-9]{1,7}));?")
 
 
 def _control(match: re.Match[str]) -> str:
     code = int(match[1], 16) if match[1] else int(match[2])
-    return chr(code) if code < 0x20 and code not in (9, 10, 13) or 0x7F <= code <= 0x9F else match[0]
+    if 0x80 <= code <= 0x9F:  # HTML reads these as Windows-1252 ("1990&#150;2000" has a dash); the rest stay controls
+        return html.unescape(f"&#{code};")
+    return chr(code) if code < 0x20 and code not in (9, 10, 13) or code == 0x7F else match[0]
 
 
 def safe_markup(text: str) -> str:
