@@ -82,10 +82,11 @@ def _candidates(text: str, tokens: list[Token], lower: set[str], places: dict) -
 
 
 def _split_and(tokens: list[Token], i: int, j: int, at_start: bool) -> list[tuple[int, int, bool]]:
-    """Connectors that join two names: "Adams and Platt", "Kansai Electric Power and Kansai
-    International Airport", "Keith O'Neill of Norwich City". "and" stays inside after one
-    word ("Procter and Gamble") or an "of"/"for" name ("Organisation for Security and
-    Cooperation"); "of" stays after a head word ("Bank of Canada", "Gulf of Aqaba")."""
+    """Connectors that join two names: "Kansai Electric Power and Kansai International
+    Airport", "Keith O'Neill of Norwich City". "and" stays inside after one word ("Procter
+    and Gamble"; so "Adams and Platt" stays one name too, the price of that rule) or an
+    "of"/"for" name ("Organisation for Security and Cooperation"); "of" stays after a head
+    word ("Bank of Canada", "Gulf of Aqaba")."""
     out, start = [], i
     for k in range(i + 1, j):
         word = tokens[k].text
