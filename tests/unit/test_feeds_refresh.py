@@ -233,3 +233,14 @@ def test_a_stopped_refresh_leaves_unfinished_feeds_untouched(server: FeedServer,
     feed = list_feeds(library.conn)[0]
     assert (feed.etag, feed.last_fetched, feed.articles) == (None, None, 0)
     assert refresh_feeds(library, settings=FAST).new == 2
+
+
+def test_a_refreshed_feed_survives_what_breaks_feedparser() -> None:
+    """The refresh reads feeds as the file import does: references to surrogates (which make
+    feedparser raise) become U+FFFD, and the entry is kept."""
+    from tui.core.feeds.parse import parse_feed
+
+    data = ('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Tesla cuts prices</title>'
+            "<description>Tesla cut prices &#xd800; in China &#55296; today.</description></item></channel></rss>")
+    doc = parse_feed(data.encode(), "application/rss+xml", "http://127.0.0.1/feed")
+    assert [(e.title, e.summary) for e in doc.entries] == [("Tesla cuts prices", "Tesla cut prices \ufffd in China \ufffd today.")]

@@ -7,14 +7,14 @@ handed to feedparser as UTF-8, so a cp1251 feed declared only in the HTTP header
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from ..detect import parse_struct_time
 from ..ingest.decode import DecodeError
-from ..ingest.html import html_to_text
+from ..ingest.errors import ParseError
+from ..ingest.feed import entry_content, entry_summary, feedparser_result
 from .charset import as_utf8_xml, decode_document
 
 #: Content types that are never a feed, whatever the body looks like.
@@ -55,7 +55,6 @@ def media_type(content_type: str) -> str:
 
 def parse_feed(data: bytes, content_type: str, url: str) -> FeedDoc:
     """Entries of the feed at ``url``; raises :class:`NotAFeed` with a reason."""
-    import feedparser
 
     mime = media_type(content_type)
     if mime.startswith(_NOT_FEEDS):
@@ -72,9 +71,11 @@ def parse_feed(data: bytes, content_type: str, url: str) -> FeedDoc:
         found = discover(text, url)
         hint = f"; the page links to a feed: {found[0]}" if found else ""
         raise NotAFeed(f"not a feed: the server sent an HTML page ({mime or 'no content type'}){hint}")
-    # A file-like object: given bytes, feedparser first tries them as a local file name.
-    parsed = feedparser.parse(io.BytesIO(as_utf8_xml(text)),
-                              response_headers={"content-type": "application/xml; charset=utf-8", "content-location": url})
+    headers = {"content-type": "application/xml; charset=utf-8", "content-location": url}
+    try:
+        parsed = feedparser_result(as_utf8_xml(text), response_headers=headers)
+    except ParseError as exc:
+        raise NotAFeed(f"not an RSS or Atom feed ({exc})") from None
     if not parsed.get("version") and not parsed.get("entries"):
         problem = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(problem).split())[:120]})" if problem else ""
@@ -86,12 +87,7 @@ def parse_feed(data: bytes, content_type: str, url: str) -> FeedDoc:
 
 
 def _entry(entry: dict, base: str) -> Entry:
-    content = ""
-    for item in entry.get("content") or []:
-        if (item.get("value") or "").strip():
-            content = _as_text(item["value"], item.get("type", ""))
-            break
-    summary = _as_text(entry.get("summary") or "", (entry.get("summary_detail") or {}).get("type", "text/html"))
+    content, summary = entry_content(entry), entry_summary(entry)
     link = entry.get("link") or None
     if link:
         link = urljoin(base, link)
@@ -103,9 +99,6 @@ def _entry(entry: dict, base: str) -> Entry:
         author=entry.get("author") or None, content=content.strip(), summary=summary.strip(),
     )
 
-
-def _as_text(value: str, mime: str) -> str:
-    return html_to_text(value) if "html" in mime or "<" in value else value
 
 
 def discover(html: str, base: str) -> list[str]:

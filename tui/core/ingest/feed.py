@@ -27,18 +27,10 @@ def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) ->
     ``text`` is ``data`` decoded; when its prolog declares entities, the feed is parsed from
     that text without the declarations (see doctype.py), so no entity is ever resolved.
     """
-    import feedparser
 
     if text is not None and has_declarations(text):
         data = utf8_xml(strip_declarations(text))
-    if b"&#" in data:
-        data = _CHARREF.sub(_charref, data)
-    # A file-like object: given bytes, feedparser first tries to open them as a file name
-    # (a feed file holding "/dev/zero" would hang the import).
-    try:
-        parsed = feedparser.parse(io.BytesIO(data))
-    except Exception as exc:  # feedparser's loose parser raises on some junk (it is a bug there, not here)
-        raise ParseError(f"unreadable feed ({type(exc).__name__})") from None
+    parsed = feedparser_result(data)
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")
@@ -66,13 +58,38 @@ def read_feed(data: bytes, path: str, encoding: str, text: str | None = None) ->
         )
 
 
-def _entry_body(entry: dict) -> str:
+def feedparser_result(data: bytes, **options) -> dict:
+    """feedparser's result for ``data``, safe on junk (for files and feed refreshes alike):
+    references to surrogates become U+FFFD, and its own exceptions a ParseError."""
+    import feedparser
+
+    if b"&#" in data:
+        data = _CHARREF.sub(_charref, data)
+    # A file-like object: given bytes, feedparser first tries to open them as a file name
+    # (a feed file holding "/dev/zero" would hang the import).
+    try:
+        return feedparser.parse(io.BytesIO(data), **options)
+    except Exception as exc:  # feedparser's loose parser raises on some junk (it is a bug there, not here)
+        raise ParseError(f"unreadable feed ({type(exc).__name__})") from None
+
+
+def entry_content(entry: dict) -> str:
+    """An entry's full content as text ("" without one)."""
     # feedparser leaves None where broken markup had a value: every field is coerced to text.
     for item in entry.get("content") or []:
         value = item.get("value") or ""
         if value.strip():
             return _as_text(value, item.get("type") or "")
-    return _as_text(entry.get("summary") or "", (entry.get("summary_detail") or {}).get("type") or "text/html") or ""
+    return ""
+
+
+def entry_summary(entry: dict) -> str:
+    """An entry's summary as text."""
+    return _as_text(entry.get("summary") or "", (entry.get("summary_detail") or {}).get("type") or "text/html")
+
+
+def _entry_body(entry: dict) -> str:
+    return entry_content(entry) or entry_summary(entry)
 
 
 def _as_text(value: str, mime: str) -> str:
