@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,13 +37,13 @@ if TYPE_CHECKING:
     from ..core.search import Searcher  # imported on the first search, not at start
 
 LANGS = (None, "en", "ru")
-DOUBLE_ENTER_S = 0.6  # a second Enter on the search bar this soon was meant for the list
 
 
 class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, Screen[None]):
     BINDINGS = [
         Binding("question_mark,f1", "app.help", "Help"),  # first in the footer: it lists every key
         Binding("slash", "focus_search", "Search"),
+        Binding("enter", "first_result", "First result", priority=True),  # shown in the search bar only
         Binding("tab", "cycle(1)", "Next pane", show=False, priority=True),
         Binding("shift+tab", "cycle(-1)", "Prev pane", show=False, priority=True),
         Binding("1", "pane('list')", "List", show=False),
@@ -80,7 +79,6 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self._warm = False  # warm-up started
         self._warmed = threading.Event()  # and done
         self._lock = threading.Lock()
-        self._last_done, self._last_done_at = "", 0.0  # the search bar's last Enter (see _search_done)
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -206,18 +204,19 @@ class MainScreen(ListLoader, Panes, ImportActions, FeedActions, ArticleActions, 
         self.reload()
 
     @on(SearchBar.Done)
-    def _search_done(self, event: SearchBar.Done) -> None:
+    def _search_done(self) -> None:
+        self.set_focus(self.query_one(ArticleList))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is "first result" only in the search bar (elsewhere it opens, in the list)."""
+        return isinstance(self.focused, SearchBar) if action == "first_result" else True
+
+    def action_first_result(self) -> None:
+        """Enter in the search bar: to the list, on its first result. Focus moves now, within
+        the key's handling, so a second Enter typed at once reaches the list and opens it."""
         article_list = self.query_one(ArticleList)
-        now = time.monotonic()
-        again = self._last_done == event.query and now - self._last_done_at < DOUBLE_ENTER_S
-        self._last_done, self._last_done_at = event.query, now
-        if again and event.query.strip() and article_list.rows:
-            # Enter twice in quick succession: the second reached the search bar before the
-            # first moved focus, but was meant for the list (open the first result).
-            article_list.action_select()
-            return
-        article_list.focus()
-        if event.query.strip() and article_list.rows:
+        self.set_focus(article_list)
+        if self.filters.query.strip() and article_list.rows:
             article_list.action_jump(0)
 
     @on(ArticleList.Selected)

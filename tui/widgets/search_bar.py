@@ -16,9 +16,9 @@ from textual.widgets import Input
 
 
 class SearchBar(Input):
-    """Every edit posts :class:`SearchBar.QueryChanged`; Enter and Esc post :class:`SearchBar.Done`."""
+    """Every edit posts :class:`SearchBar.QueryChanged`; Esc posts :class:`SearchBar.Done`."""
 
-    BINDINGS = [Binding("escape", "clear", "Clear search"), Binding("enter", "submit", "First result")]
+    BINDINGS = [Binding("escape", "clear", "Clear search")]
     # Input resets its virtual size to the text's width at every key, and by default that
     # re-lays out the whole screen (a repaint of every pane, before the results can be
     # drawn). A search bar's height never changes with its text: repainting it is enough.
@@ -35,7 +35,8 @@ class SearchBar(Input):
             return self.bar
 
     class Done(QueryChanged):
-        """Enter or Esc: the user is done typing (Esc also cleared the query)."""
+        """Esc: the user is done with the search (the query is cleared). Enter, "first result",
+        is the screen's key: it moves focus at once."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(placeholder="Search  (/)  —  words, \"phrase\", -word, lang:ru, entity:KAMAZ, after:2024-01-01",
@@ -48,6 +49,3 @@ class SearchBar(Input):
     def action_clear(self) -> None:
         self.value = ""  # posts QueryChanged("") through on_input_changed
         self.post_message(self.Done(self, ""))
-
-    def action_submit(self) -> None:
-        self.post_message(self.Done(self, self.value))
